@@ -1,0 +1,53 @@
+package org.videochat.cdc;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import org.videochat.call.projection.CallProjection;
+
+import java.util.logging.Logger;
+
+/**
+ * Receives the row changes Debezium Server publishes to the {@code videochat.cdc} queue and hands
+ * each to the projection of its table, in the delivery's transaction. A failure rolls back and
+ * the broker redelivers (then dead-letters after its maximum attempts); a redelivered change is
+ * harmless because the projections are idempotent. Artemis message groups (JMSXGroupID = call id)
+ * keep the changes of one call in order across the parallel sessions.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.cdc"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+public class CapturedChanges implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(CapturedChanges.class.getName());
+
+    @Inject
+    CallProjection calls;
+
+    @Override
+    public void onMessage(Message message) {
+        CapturedChange change;
+        try {
+            long publishMs = message.propertyExists("cdc_publish_ms") ? message.getLongProperty("cdc_publish_ms") : 0L;
+            change = CapturedChange.parse(((TextMessage) message).getText(), publishMs);
+        } catch (JMSException | RuntimeException e) {
+            // Roll back: the broker retries a few times, then moves the message to the dead-letter
+            // queue, where an operator can inspect it. Nothing is silently dropped.
+            LOG.severe("unreadable change message, leaving it to redelivery and the DLQ: " + e);
+            throw new IllegalStateException("unreadable change message", e);
+        }
+        switch (change.table()) {
+            case "call" -> calls.onCallChanged(change);
+            case "call_signal" -> calls.onSignalAdded(change);
+            default -> LOG.warning(() -> "no projection for captured table " + change.table());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.videochat.signaling;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.cdc.CapturedChange;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The per-user event logs behind the signaling streams.
+ *
+ * <p>Appending takes the user's {@code user_stream} row lock, so one user's events commit in the
+ * order of their sequence numbers: a stream that has delivered seq n can never later find an
+ * uncommitted n-1 appearing behind it. The same lock makes the duplicate check exact.
+ */
+@Stateless
+public class UserEventLog {
+
+    @PersistenceContext(unitName = "videochat")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "videochat.events.notify-channel")
+    String notifyChannel;
+
+    /**
+     * Appends an event unless this change already produced it (a redelivered change).
+     *
+     * @return the new sequence number, or -1 when the event was already there
+     */
+    public long append(String username, String type, UUID callId, String payload, String sourceKey, CapturedChange change) {
+        em.createNativeQuery("INSERT INTO user_stream (username, last_seq) VALUES (?1, 0) ON CONFLICT (username) DO NOTHING")
+                .setParameter(1, username)
+                .executeUpdate();
+        long last = ((Number) em.createNativeQuery("SELECT last_seq FROM user_stream WHERE username = ?1 FOR UPDATE")
+                .setParameter(1, username)
+                .getSingleResult()).longValue();
+        boolean seen = !em.createNativeQuery("SELECT 1 FROM user_event WHERE username = ?1 AND source_key = ?2")
+                .setParameter(1, username)
+                .setParameter(2, sourceKey)
+                .getResultList().isEmpty();
+        if (seen) {
+            return -1;
+        }
+        long seq = last + 1;
+        em.createNativeQuery("""
+                        INSERT INTO user_event (username, seq, type, call_id, payload, source_key, cdc_commit_ms, cdc_publish_ms)
+                        VALUES (?1, ?2, ?3, CAST(?4 AS uuid), ?5, ?6, ?7, ?8)""")
+                .setParameter(1, username)
+                .setParameter(2, seq)
+                .setParameter(3, type)
+                .setParameter(4, callId == null ? null : callId.toString())
+                .setParameter(5, payload)
+                .setParameter(6, sourceKey)
+                .setParameter(7, change.commitMs())
+                .setParameter(8, change.publishMs())
+                .executeUpdate();
+        em.createNativeQuery("UPDATE user_stream SET last_seq = ?2 WHERE username = ?1")
+                .setParameter(1, username)
+                .setParameter(2, seq)
+                .executeUpdate();
+        // Delivered by PostgreSQL only if and when this transaction commits.
+        em.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, notifyChannel)
+                .setParameter(2, username)
+                .getSingleResult();
+        return seq;
+    }
+
+    /** Events of {@code username} with a sequence number above {@code afterSeq}, oldest first. */
+    public List<UserEvent> after(String username, long afterSeq, int limit) {
+        return em.createQuery("SELECT e FROM UserEvent e WHERE e.username = :u AND e.seq > :s ORDER BY e.seq", UserEvent.class)
+                .setParameter("u", username)
+                .setParameter("s", afterSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The newest sequence number of {@code username}, 0 when they have no events yet. */
+    public long lastSeq(String username) {
+        List<?> rows = em.createNativeQuery("SELECT last_seq FROM user_stream WHERE username = ?1")
+                .setParameter(1, username)
+                .getResultList();
+        return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
+    }
+}

@@ -1,0 +1,43 @@
+package org.videochat.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Error page of the container (web.xml): errors raised outside JAX-RS, such as a 401 from the
+ * authentication mechanism or a 404 for an unknown path, also answer with a problem body
+ * instead of the server's HTML page and never with a stack trace.
+ */
+@WebServlet("/problem")
+public class ErrorResponses extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : response.getStatus();
+        if (status < 400) {
+            status = 404;
+        }
+        String reason = switch (status) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            default -> status >= 500 ? "internal-error" : "request-failed";
+        };
+        String detail = switch (status) {
+            case 401 -> "Sign in: this resource needs an authenticated user (HTTP Basic for API clients).";
+            case 403 -> "You are signed in but not allowed to do this.";
+            default -> null;
+        };
+        response.setStatus(status);
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Problems.json(status, reason, detail));
+    }
+}

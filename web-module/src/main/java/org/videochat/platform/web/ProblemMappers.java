@@ -1,0 +1,124 @@
+package org.videochat.platform.web;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.videochat.platform.RequestRejected;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure of a REST call into a problem body; never a stack trace. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    static RequestRejected rejectedCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RequestRejected r) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    static Response unexpected(Throwable t) {
+        RequestRejected rejected = rejectedCause(t);
+        if (rejected != null) {
+            return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+        }
+        // The incident id ties the answer to the log line without exposing internals.
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, t);
+        return Problems.response(500, "internal-error", "Something went wrong on our side (incident " + incident + ").");
+    }
+
+    @Provider
+    public static class Rejected implements ExceptionMapper<RequestRejected> {
+        @Override
+        public Response toResponse(RequestRejected e) {
+            return Problems.response(e.status(), e.code(), e.getMessage());
+        }
+    }
+
+    /** EJB wraps unchecked exceptions from beans; unwrap to find a rejection. */
+    @Provider
+    public static class Ejb implements ExceptionMapper<EJBException> {
+        @Override
+        public Response toResponse(EJBException e) {
+            return unexpected(e);
+        }
+    }
+
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return unexpected(e);
+            }
+            RequestRejected rejected = rejectedCause(e);
+            if (rejected != null) {
+                return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+            }
+            if (status == 400 && (e.getCause() instanceof JsonException || e.getCause() instanceof JsonbException)) {
+                return Problems.response(400, "invalid-json", "The request body is not valid JSON.");
+            }
+            Response.ResponseBuilder answer = Response.fromResponse(e.getResponse())
+                    .type(Problems.MEDIA_TYPE)
+                    .entity(Problems.json(status, code(status), null));
+            return answer.build();
+        }
+
+        private static String code(int status) {
+            return switch (status) {
+                case 400 -> "bad-request";
+                case 401 -> "unauthenticated";
+                case 403 -> "forbidden";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> "request-failed";
+            };
+        }
+    }
+
+    @Provider
+    public static class Json implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException e) {
+            return Problems.response(400, "invalid-json", "The request body is not valid JSON.");
+        }
+    }
+
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            RequestRejected rejected = rejectedCause(e);
+            if (rejected != null) {
+                return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+            }
+            return Problems.response(400, "invalid-json", "The request body could not be read as JSON.");
+        }
+    }
+
+    @Provider
+    public static class Anything implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            return unexpected(e);
+        }
+    }
+}

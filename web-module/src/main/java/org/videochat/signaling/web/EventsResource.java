@@ -1,0 +1,47 @@
+package org.videochat.signaling.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.videochat.platform.RequestRejected;
+
+/**
+ * {@code GET /api/events}: the signed-in user's signaling stream (Server-Sent Events). Event ids
+ * are the user's event sequence numbers; a reconnecting EventSource sends the last one back in
+ * {@code Last-Event-ID} and receives exactly what it missed, in order.
+ */
+@Path("events")
+@RequestScoped
+public class EventsResource {
+
+    @Inject
+    SignalingStream stream;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void open(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
+        stream.open(security.getUserPrincipal().getName(), sink, sse, parse(lastEventId));
+    }
+
+    static Long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        String id = lastEventId.strip();
+        if (id.length() > 18 || !id.chars().allMatch(Character::isDigit)) {
+            throw RequestRejected.badRequest("invalid-last-event-id", "Last-Event-ID must be an event id this stream sent (a number).");
+        }
+        return Long.parseLong(id);
+    }
+}

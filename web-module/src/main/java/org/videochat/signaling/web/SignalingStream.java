@@ -1,0 +1,188 @@
+package org.videochat.signaling.web;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.signaling.UserEvent;
+import org.videochat.signaling.UserEventLog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open signaling streams of this node, by user. Nothing is pushed here by the command side:
+ * when a projection commits events for a user, PostgreSQL notifies every node
+ * ({@link UserEventNotifications}) and each node sends the new rows of the user's event log to
+ * the user's connections, starting after the last event each connection received.
+ */
+@ApplicationScoped
+public class SignalingStream {
+
+    private static final Logger LOG = Logger.getLogger(SignalingStream.class.getName());
+
+    private final Map<String, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
+
+    @Inject
+    UserEventLog log;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "videochat.sse.retry-ms")
+    long retryMs;
+
+    @Inject
+    @ConfigProperty(name = "videochat.sse.heartbeat-seconds")
+    long heartbeatSeconds;
+
+    @Inject
+    @ConfigProperty(name = "videochat.sse.replay-batch")
+    int replayBatch;
+
+    private volatile ScheduledFuture<?> heartbeat;
+
+    /**
+     * Opens a stream for {@code username}. With a {@code Last-Event-ID} the stream first replays
+     * what the user missed since then; without one it starts with the next event.
+     */
+    public void open(String username, SseEventSink sink, Sse sse, Long lastEventId) {
+        startHeartbeat();
+        long from = lastEventId != null ? lastEventId : log.lastSeq(username);
+        StreamConnection connection = new StreamConnection(username, sink, sse, from);
+        // Tell the browser how soon to reconnect, and flush the response headers now.
+        send(connection, sse.newEventBuilder().comment("videochat signaling stream").reconnectDelay(retryMs).build());
+        byUser.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(connection);
+        // Registered first, then caught up: an event committed in between is not missed.
+        executor.execute(() -> deliver(connection));
+    }
+
+    /** Called when {@code username} has new events in the log (from any node). */
+    public void newEventsFor(String username) {
+        Set<StreamConnection> connections = byUser.get(username);
+        if (connections == null || connections.isEmpty()) {
+            return;
+        }
+        executor.execute(() -> connections.forEach(this::deliver));
+    }
+
+    /** After a lost notification channel: catch every connection up from the log. */
+    public void catchUpAll() {
+        byUser.values().forEach(connections -> connections.forEach(c -> executor.execute(() -> deliver(c))));
+    }
+
+    public int connectionCount() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void deliver(StreamConnection connection) {
+        synchronized (connection) {
+            try {
+                List<UserEvent> batch;
+                do {
+                    if (!connection.isOpen()) {
+                        close(connection);
+                        return;
+                    }
+                    batch = log.after(connection.username, connection.lastSeq, replayBatch);
+                    for (UserEvent event : batch) {
+                        OutboundSseEvent sse = connection.sse.newEventBuilder()
+                                .id(Long.toString(event.seq()))
+                                .name(event.type())
+                                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                                .data(String.class, event.payload())
+                                .build();
+                        if (!send(connection, sse)) {
+                            return;
+                        }
+                        connection.lastSeq = event.seq();
+                    }
+                } while (batch.size() == replayBatch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "delivering events to " + connection.username + " failed; the client will reconnect", e);
+                close(connection);
+            }
+        }
+    }
+
+    private boolean send(StreamConnection connection, OutboundSseEvent event) {
+        try {
+            connection.sink.send(event).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(connection);
+            return false;
+        } catch (Exception e) {
+            // The peer went away: its next EventSource reconnects with Last-Event-ID.
+            close(connection);
+            return false;
+        }
+    }
+
+    private void close(StreamConnection connection) {
+        Set<StreamConnection> connections = byUser.get(connection.username);
+        if (connections != null) {
+            connections.remove(connection);
+        }
+        try {
+            connection.sink.close();
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+    }
+
+    private void startHeartbeat() {
+        if (heartbeat == null) {
+            synchronized (this) {
+                if (heartbeat == null) {
+                    heartbeat = scheduler.scheduleWithFixedDelay(this::beat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /** A comment line on every connection: keeps proxies from timing out, and finds dead peers. */
+    private void beat() {
+        byUser.values().forEach(connections -> connections.forEach(c -> {
+            synchronized (c) {
+                if (c.isOpen()) {
+                    send(c, c.sse.newEventBuilder().comment("heartbeat").build());
+                } else {
+                    close(c);
+                }
+            }
+        }));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        byUser.values().forEach(connections -> connections.forEach(c -> {
+            try {
+                c.sink.close();
+            } catch (RuntimeException ignored) {
+                // shutting down
+            }
+        }));
+    }
+}

@@ -1,0 +1,33 @@
+package org.videochat.signaling.web;
+
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One open EventSource of one user (a tab, a device, a script). Remembers the last event it was
+ * sent, so every connection gets each of its user's events exactly once, in order.
+ */
+final class StreamConnection {
+
+    final String id = UUID.randomUUID().toString();
+    final String username;
+    final SseEventSink sink;
+    final Sse sse;
+    final Instant connectedAt = Instant.now();
+    /** Guarded by {@code this}: deliveries to one connection never interleave. */
+    long lastSeq;
+
+    StreamConnection(String username, SseEventSink sink, Sse sse, long lastSeq) {
+        this.username = username;
+        this.sink = sink;
+        this.sse = sse;
+        this.lastSeq = lastSeq;
+    }
+
+    boolean isOpen() {
+        return !sink.isClosed();
+    }
+}
