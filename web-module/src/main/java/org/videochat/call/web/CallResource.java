@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,8 +43,8 @@ public class CallResource {
     /** Places a call: {@code {"callee":"bob","sdp":"v=0..."}} → 201 with the call id and state. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(JsonObject body, @Context UriInfo uri) {
-        JsonBodies.require(body);
+    public Response place(JsonValue json, @Context UriInfo uri) {
+        JsonObject body = JsonBodies.requireObject(json);
         Call call = commands.place(me(), JsonBodies.optionalString(body, "callee"), JsonBodies.optionalString(body, "sdp"));
         JsonObject answer = Json.createObjectBuilder()
                 .add("id", call.id().toString())

@@ -11,11 +11,15 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    public static JsonObject require(JsonObject body) {
-        if (body == null) {
+    /** The body as a JSON object; 400 when it is missing or another JSON type (array, string ...). */
+    public static JsonObject requireObject(JsonValue body) {
+        if (body == null || body.getValueType() == JsonValue.ValueType.NULL) {
             throw RequestRejected.badRequest("missing-body", "A JSON object is required as the request body.");
         }
-        return body;
+        if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw RequestRejected.badRequest("invalid-body", "The request body must be a JSON object, not " + body.getValueType().name().toLowerCase() + ".");
+        }
+        return body.asJsonObject();
     }
 
     /** The string field {@code name}, or null when absent or JSON null. */

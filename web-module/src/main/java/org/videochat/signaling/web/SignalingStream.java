@@ -106,6 +106,7 @@ public class SignalingStream {
                         OutboundSseEvent sse = connection.sse.newEventBuilder()
                                 .id(Long.toString(event.seq()))
                                 .name(event.type())
+                                .reconnectDelay(retryMs)
                                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                                 .data(String.class, event.payload())
                                 .build();
