@@ -40,7 +40,9 @@ public class CallProjection {
         }
         UUID id = UUID.fromString(row.getString("id"));
         String state = row.getString("state");
-        upsertView(row, change.lsn());
+        if (upsertView(row, change.lsn()) == 0) {
+            return; // this change, or a newer one, was applied before: its events exist already
+        }
 
         String previous = change.before() == null ? null : change.before().getString("state", null);
         if (state.equals(previous)) {
@@ -83,8 +85,9 @@ public class CallProjection {
         return status.build();
     }
 
-    private void upsertView(JsonObject row, long lsn) {
-        em.createNativeQuery("""
+    /** @return 1 when the view took the change, 0 when it already holds this or a newer one */
+    private int upsertView(JsonObject row, long lsn) {
+        return em.createNativeQuery("""
                         INSERT INTO call_view (id, caller, callee, state, end_reason, ended_by, created_at, updated_at, source_lsn)
                         VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6, CAST(?7 AS timestamptz), CAST(?8 AS timestamptz), ?9)
                         ON CONFLICT (id) DO UPDATE SET

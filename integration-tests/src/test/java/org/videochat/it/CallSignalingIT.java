@@ -1,0 +1,155 @@
+package org.videochat.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.Deployments;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The first slice of the real flow on Payara Micro, through the real CDC pipeline:
+ * REST command → PostgreSQL → Debezium Server → Artemis → MDB projection → SSE.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CallSignalingIT {
+
+    private static final Duration CDC = Duration.ofSeconds(15);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.videochat();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private URI uri() throws Exception {
+        return base.toURI();
+    }
+
+    @Test
+    void calleeStreamReceivesTheIncomingCallAndCallerStreamItsStatus() throws Exception {
+        Api api = new Api(uri());
+        try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null);
+             SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null)) {
+            assertTrue(bob.contentType().startsWith("text/event-stream"), bob.contentType());
+
+            Api.Answer placed = api.placeCall("alice", "bob");
+            assertEquals(201, placed.status(), placed.body());
+            String callId = placed.json().getString("id");
+            assertEquals("TRYING", placed.json().getString("state"));
+
+            SseClient.Event invite = bob.await(e -> e.type().equals("incoming-call") && e.data().contains(callId), CDC);
+            JsonObject data = Api.parse(invite.data());
+            assertEquals(callId, data.getString("callId"));
+            assertEquals("alice", data.getString("caller"));
+            assertEquals("Alice Kim", data.getString("callerName"));
+            assertEquals(Api.OFFER, data.getString("sdp"));
+            assertTrue(Long.parseLong(invite.id()) > 0, "event ids are the user's sequence numbers");
+            assertEquals("2000", bob.retry(), "the server tells EventSource how soon to reconnect");
+
+            SseClient.Event status = alice.await(e -> e.type().equals("call-status") && e.data().contains(callId), CDC);
+            assertEquals("TRYING", Api.parse(status.data()).getString("state"));
+            assertFalse(alice.seen().stream().anyMatch(e -> e.type().equals("incoming-call")), "the caller is not invited to her own call");
+
+            // The query side knows the call, for its participants only.
+            JsonObject view = Waits.until("call view", CDC, () -> {
+                Api.Answer a = api.get("bob", Api.PASSWORD, "api/calls/" + callId);
+                return a.status() == 200 ? a.json() : null;
+            });
+            assertEquals("TRYING", view.getString("state"));
+            assertEquals("alice", view.getString("caller"));
+            assertEquals(404, api.get("carol", Api.PASSWORD, "api/calls/" + callId).status(), "not a participant");
+        }
+    }
+
+    @Test
+    void reconnectingWithLastEventIdReplaysWhatWasMissedExactlyOnceInOrder() throws Exception {
+        Api api = new Api(uri());
+        String firstCall;
+        String lastSeen;
+        try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
+            firstCall = api.placeCall("carol", "bob").json().getString("id");
+            lastSeen = bob.await(e -> e.data().contains(firstCall), CDC).id();
+        }
+        // Bob is offline while two more calls come in.
+        String second = api.placeCall("alice", "bob").json().getString("id");
+        String third = api.placeCall("carol", "bob").json().getString("id");
+        Waits.until("both calls projected", CDC, () ->
+                api.get("bob", Api.PASSWORD, "api/calls/" + third).status() == 200
+                        && api.get("bob", Api.PASSWORD, "api/calls/" + second).status() == 200);
+
+        try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, lastSeen)) {
+            bob.await(e -> e.data().contains(third), CDC);
+            List<SseClient.Event> replayed = bob.drain(Duration.ofMillis(500));
+            List<String> calls = replayed.stream().map(e -> Api.parse(e.data()).getString("callId")).toList();
+            assertEquals(List.of(second, third), calls, "exactly the missed events, in order, nothing before Last-Event-ID");
+            long previous = Long.parseLong(lastSeen);
+            for (SseClient.Event e : replayed) {
+                long id = Long.parseLong(e.id());
+                assertEquals(previous + 1, id, "ids follow each other without gaps or repeats");
+                previous = id;
+            }
+        }
+    }
+
+    @Test
+    void badInputGetsAPreciseProblemAndChangesNothing() throws Exception {
+        Api api = new Api(uri());
+        long callsBefore = Db.count("SELECT count(*) FROM call");
+        assertProblem(api.get(null, null, "api/events"), 401, "unauthenticated");
+        assertProblem(api.get("alice", "wrong-password", "api/events"), 401, "unauthenticated");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"nobody-here\",\"sdp\":\"v=0\"}"), 422, "unknown-callee");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"alice\",\"sdp\":\"v=0\"}"), 422, "self-call");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"bob\"}"), 400, "missing-sdp");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"bob\",\"sdp\":\"hello\"}"), 400, "invalid-sdp");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"bob\",\"sdp\":42}"), 400, "invalid-field");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"bob\",\"sdp\":"), 400, "invalid-json");
+        assertProblem(api.post("alice", "api/calls", "application/json", "[1,2]"), 400, "invalid-body");
+        assertProblem(api.post("alice", "api/calls", "text/plain", "hi"), 415, "unsupported-media-type");
+        String bigSdp = "v=0\\r\\n" + "a=x".repeat(23_000);
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"bob\",\"sdp\":\"" + bigSdp + "\"}"), 413, "sdp-too-large");
+        assertProblem(api.post("alice", "api/calls", "application/json", "{\"callee\":\"bob\",\"sdp\":\"" + "x".repeat(300_000) + "\"}"), 413, "request-too-large");
+        assertProblem(api.get("alice", Api.PASSWORD, "api/calls/not-a-uuid"), 404, "unknown-call");
+        assertProblem(api.get("alice", Api.PASSWORD, "api/calls/00000000-0000-0000-0000-000000000000"), 404, "unknown-call");
+        assertEquals(callsBefore, Db.count("SELECT count(*) FROM call"), "no call was written by a rejected request");
+    }
+
+    @Test
+    void aMalformedLastEventIdIsRejected() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(uri().resolve("api/events"))
+                .header("Authorization", Api.basic("bob", Api.PASSWORD))
+                .header("Last-Event-ID", "12abc")
+                .timeout(Duration.ofSeconds(10))
+                .GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(new Api.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body()),
+                400, "invalid-last-event-id");
+    }
+
+    private static void assertProblem(Api.Answer answer, int status, String code) {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+        JsonObject problem = answer.json();
+        assertEquals(code, problem.getString("code"), answer.body());
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("type").endsWith("/" + code));
+        assertFalse(answer.body().contains("Exception"), "no internals in a problem body: " + answer.body());
+    }
+}

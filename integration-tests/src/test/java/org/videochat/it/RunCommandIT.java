@@ -1,0 +1,74 @@
+package org.videochat.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
+
+import java.io.File;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end against what the run command starts: Payara Server with videochat.ear, PostgreSQL,
+ * Artemis and Debezium Server, exactly as a newcomer gets them. Then the whole system is stopped
+ * and started again, and the call is still there.
+ */
+class RunCommandIT {
+
+    private static final Duration CDC = Duration.ofSeconds(15);
+    private final URI server = URI.create(System.getProperty("it.server.url"));
+
+    @Test
+    void aCallPlacedOnPayaraServerReachesTheCalleeAndSurvivesARestart() throws Exception {
+        Api api = new Api(server);
+        String callId;
+        String eventId;
+        try (SseClient bob = SseClient.open(server, "bob", Api.PASSWORD, null)) {
+            long sent = System.nanoTime();
+            Api.Answer placed = api.placeCall("alice", "bob");
+            assertEquals(201, placed.status(), placed.body());
+            callId = placed.json().getString("id");
+            assertTrue(placed.body().contains("\"state\":\"TRYING\""));
+            SseClient.Event invite = bob.await(e -> e.type().equals("incoming-call") && e.data().contains(callId), CDC);
+            System.out.printf("[RunCommandIT] POST /api/calls -> incoming-call on bob's stream: %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+            eventId = invite.id();
+        }
+
+        run("stop");
+        run("start");
+
+        JsonObject call = Waits.until("call readable after restart", Duration.ofSeconds(60), () -> {
+            Api.Answer a = api.get("alice", Api.PASSWORD, "api/calls/" + callId);
+            return a.status() == 200 ? a.json() : null;
+        });
+        assertEquals("bob", call.getString("callee"));
+        // Bob's event log survived too: replay from just before the invite.
+        try (SseClient bob = SseClient.open(server, "bob", Api.PASSWORD, Long.toString(Long.parseLong(eventId) - 1))) {
+            SseClient.Event replayed = bob.await(e -> e.type().equals("incoming-call"), CDC);
+            assertEquals(eventId, replayed.id());
+            assertTrue(replayed.data().contains(callId));
+        }
+        // And the pipeline still flows after the restart.
+        try (SseClient carol = SseClient.open(server, "carol", Api.PASSWORD, null)) {
+            String next = api.placeCall("bob", "carol").json().getString("id");
+            carol.await(e -> e.type().equals("incoming-call") && e.data().contains(next), CDC);
+        }
+    }
+
+    private static void run(String command) throws Exception {
+        File script = new File(System.getProperty("it.repo"), "server-config/bin/videochat");
+        Process process = new ProcessBuilder(script.getAbsolutePath(), command)
+                .redirectErrorStream(true)
+                .redirectOutput(new File(System.getProperty("it.home"), "restart-" + command + ".log"))
+                .start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "videochat " + command + " took too long");
+        assertEquals(0, process.exitValue(), "videochat " + command + " failed; see " + System.getProperty("it.home"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.videochat.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** REST calls as a given user (HTTP Basic). */
+public final class Api {
+
+    public static final String PASSWORD = "videochat";
+    /** A small but well-formed offer; the server checks shape and size, not media. */
+    public static final String OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public record Answer(int status, String contentType, String body) {
+        public JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+    }
+
+    public Answer post(String user, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", basic(user, PASSWORD));
+        }
+        return send(request.build());
+    }
+
+    public Answer get(String user, String password, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return send(request.build());
+    }
+
+    public Answer placeCall(String caller, String callee) throws Exception {
+        String body = Json.createObjectBuilder().add("callee", callee).add("sdp", OFFER).build().toString();
+        return post(caller, "api/calls", "application/json", body);
+    }
+
+    private static Answer send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    public static JsonObject parse(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+}
