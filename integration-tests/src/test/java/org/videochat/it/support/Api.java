@@ -41,6 +41,8 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", contentType)
+                // Large bodies ask first, as careful clients do: the server can refuse before the upload.
+                .expectContinue(body.length() > 65_536)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
             request.header("Authorization", basic(user, PASSWORD));

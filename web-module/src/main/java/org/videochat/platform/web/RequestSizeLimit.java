@@ -27,8 +27,10 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            request.abortWith(Problems.response(413, "request-too-large",
-                    "The request body has " + request.getLength() + " bytes; at most " + maxBytes + " are accepted."));
+            // Close the connection: the client may still be sending a body nobody will read.
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.response(413, "request-too-large",
+                    "The request body has " + request.getLength() + " bytes; at most " + maxBytes + " are accepted."))
+                    .header("Connection", "close").build());
             return;
         }
         if (request.hasEntity()) {
