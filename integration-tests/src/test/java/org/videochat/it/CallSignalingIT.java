@@ -138,7 +138,7 @@ class CallSignalingIT {
                 .header("Last-Event-ID", "12abc")
                 .timeout(Duration.ofSeconds(10))
                 .GET().build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertProblem(new Api.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body()),
                 400, "invalid-last-event-id");
     }

@@ -19,7 +19,10 @@ public final class Api {
     /** A small but well-formed offer; the server checks shape and size, not media. */
     public static final String OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            // Browsers speak HTTP/1.1 to a plain-HTTP origin; Java would otherwise try an h2c upgrade.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 
