@@ -1,10 +1,8 @@
 package org.videochat.signaling;
 
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.cdc.CapturedChange;
 
 import java.util.List;
@@ -22,10 +20,6 @@ public class UserEventLog {
 
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
-
-    @Inject
-    @ConfigProperty(name = "videochat.events.notify-channel")
-    String notifyChannel;
 
     /**
      * Appends an event unless this change already produced it (a redelivered change).
@@ -63,11 +57,6 @@ public class UserEventLog {
                 .setParameter(1, username)
                 .setParameter(2, seq)
                 .executeUpdate();
-        // Delivered by PostgreSQL only if and when this transaction commits.
-        em.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                .setParameter(1, notifyChannel)
-                .setParameter(2, username)
-                .getSingleResult();
         return seq;
     }
 
@@ -78,6 +67,35 @@ public class UserEventLog {
                 .setParameter("s", afterSeq)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Where each of {@code usernames}' logs stands: username → [last seq, pruned through]. */
+    public java.util.Map<String, long[]> positions(java.util.Collection<String> usernames) {
+        java.util.Map<String, long[]> result = new java.util.HashMap<>();
+        if (usernames.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT username, last_seq, pruned_through FROM user_stream WHERE username = ANY (CAST(?1 AS text[]))")
+                .setParameter(1, "{" + String.join(",", usernames) + "}")
+                .getResultList();
+        for (Object[] r : rows) {
+            result.put((String) r[0], new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+        }
+        return result;
+    }
+
+    /** Removes events older than {@code hours}; a stream asking for them later is told to resync. */
+    public int prune(long hours) {
+        return em.createNativeQuery("""
+                        WITH gone AS (
+                            DELETE FROM user_event WHERE projected_at < now() - make_interval(hours => ?1)
+                            RETURNING username, seq)
+                        UPDATE user_stream s SET pruned_through = g.upto
+                        FROM (SELECT username, max(seq) AS upto FROM gone GROUP BY username) g
+                        WHERE s.username = g.username AND s.pruned_through < g.upto""")
+                .setParameter(1, (int) hours)
+                .executeUpdate();
     }
 
     /** The newest sequence number of {@code username}, 0 when they have no events yet. */

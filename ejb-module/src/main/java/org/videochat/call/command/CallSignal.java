@@ -18,6 +18,10 @@ import java.util.UUID;
 public class CallSignal {
 
     public static final String OFFER = "offer";
+    public static final String ANSWER = "answer";
+    public static final String CANDIDATES = "candidates";
+    public static final String RENEGOTIATE_OFFER = "renegotiate-offer";
+    public static final String RENEGOTIATE_ANSWER = "renegotiate-answer";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

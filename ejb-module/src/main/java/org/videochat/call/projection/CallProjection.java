@@ -4,25 +4,32 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.videochat.cdc.CapturedChange;
 import org.videochat.directory.Directory;
+import org.videochat.signaling.UserEventAnnouncer;
 import org.videochat.signaling.UserEventLog;
 
+import java.io.StringReader;
 import java.util.UUID;
 
 /**
  * Projects captured changes of {@code call} and {@code call_signal} into the call view and the
  * participants' event logs. Every write is idempotent: the view keeps the LSN it last applied,
- * and each event records the change that produced it.
+ * and each event records the change that produced it, so a redelivered change does nothing.
+ *
+ * <p>Event types (the SSE {@code event:} field) are documented in docs/signaling.md.
  */
 @Stateless
 public class CallProjection {
 
-    /** Event types on the signaling stream. */
     public static final String INCOMING_CALL = "incoming-call";
     public static final String CALL_STATUS = "call-status";
+    public static final String ANSWER = "answer";
+    public static final String CANDIDATES = "candidates";
+    public static final String RENEGOTIATE = "renegotiate";
 
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
@@ -31,29 +38,33 @@ public class CallProjection {
     UserEventLog events;
 
     @Inject
+    UserEventAnnouncer announcer;
+
+    @Inject
     Directory directory;
 
+    /** A call row changed: update the view; on a state transition, tell both participants. */
     public void onCallChanged(CapturedChange change) {
         JsonObject row = change.row();
         if (row == null || "d".equals(change.operation())) {
             return;
         }
-        UUID id = UUID.fromString(row.getString("id"));
-        String state = row.getString("state");
         if (upsertView(row, change.lsn()) == 0) {
             return; // this change, or a newer one, was applied before: its events exist already
         }
-
         String previous = change.before() == null ? null : change.before().getString("state", null);
+        String state = row.getString("state");
         if (state.equals(previous)) {
             return;
         }
-        // A status event for the caller on every transition; the callee learns of the call from
-        // the offer (incoming-call), and of its later states once those commands exist.
-        String caller = row.getString("caller");
-        events.append(caller, CALL_STATUS, id, status(row).toString(), change.key("status"), change);
+        UUID id = UUID.fromString(row.getString("id"));
+        String status = status(row).toString();
+        for (String participant : new String[]{row.getString("caller"), row.getString("callee")}) {
+            append(participant, CALL_STATUS, id, status, change.key("status"), change);
+        }
     }
 
+    /** A signal was stored: deliver it to its recipient as the matching event. */
     public void onSignalAdded(CapturedChange change) {
         if (!change.isInsert()) {
             return;
@@ -61,48 +72,101 @@ public class CallProjection {
         JsonObject row = change.after();
         UUID callId = UUID.fromString(row.getString("call_id"));
         String sender = row.getString("sender");
-        String recipient = row.getString("recipient");
-        if ("offer".equals(row.getString("kind"))) {
-            JsonObject invite = Json.createObjectBuilder()
-                    .add("callId", callId.toString())
-                    .add("caller", sender)
-                    .add("callerName", directory.displayName(sender))
-                    .add("sdp", row.getString("payload"))
-                    .build();
-            events.append(recipient, INCOMING_CALL, callId, invite.toString(), change.key("invite"), change);
+        String payload = row.getString("payload");
+        JsonObjectBuilder data = Json.createObjectBuilder().add("callId", callId.toString()).add("from", sender);
+        String type;
+        switch (row.getString("kind")) {
+            case "offer" -> {
+                type = INCOMING_CALL;
+                data.add("caller", sender).add("callerName", directory.displayName(sender)).add("sdp", payload);
+                String deadline = ringDeadline(callId);
+                if (deadline != null) {
+                    data.add("ringUntil", deadline);
+                }
+            }
+            case "answer" -> {
+                type = ANSWER;
+                data.add("sdp", payload);
+            }
+            case "candidates" -> {
+                type = CANDIDATES;
+                data.add("candidates", Json.createReader(new StringReader(payload)).readArray());
+            }
+            case "renegotiate-offer", "renegotiate-answer" -> {
+                type = RENEGOTIATE;
+                data.add("kind", row.getString("kind").substring("renegotiate-".length())).add("sdp", payload);
+            }
+            default -> {
+                return;
+            }
+        }
+        append(row.getString("recipient"), type, callId, data.build().toString(), change.key(type), change);
+    }
+
+    private void append(String user, String type, UUID callId, String payload, String key, CapturedChange change) {
+        if (events.append(user, type, callId, payload, key, change) > 0) {
+            announcer.announce(user);
         }
     }
 
+    private String ringDeadline(UUID callId) {
+        var rows = em.createNativeQuery("SELECT to_char(ring_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM call WHERE id = CAST(?1 AS uuid)")
+                .setParameter(1, callId.toString())
+                .getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
+    }
+
     private static JsonObject status(JsonObject row) {
-        var status = Json.createObjectBuilder()
+        JsonObjectBuilder status = Json.createObjectBuilder()
                 .add("callId", row.getString("id"))
                 .add("state", row.getString("state"))
                 .add("caller", row.getString("caller"))
                 .add("callee", row.getString("callee"));
-        if (!row.isNull("end_reason")) {
-            status.add("reason", row.getString("end_reason"));
-        }
+        copy(row, "end_reason", status, "reason");
+        copy(row, "ended_by", status, "endedBy");
+        copy(row, "end_detail", status, "detail");
+        copy(row, "answered_device", status, "device");
+        copy(row, "replaced_by", status, "replacedBy");
         return status.build();
+    }
+
+    private static void copy(JsonObject row, String column, JsonObjectBuilder to, String field) {
+        if (row.containsKey(column) && !row.isNull(column)) {
+            to.add(field, row.getString(column));
+        }
+    }
+
+    private static String text(JsonObject row, String column) {
+        return row.containsKey(column) && !row.isNull(column) ? row.getString(column) : null;
     }
 
     /** @return 1 when the view took the change, 0 when it already holds this or a newer one */
     private int upsertView(JsonObject row, long lsn) {
         return em.createNativeQuery("""
-                        INSERT INTO call_view (id, caller, callee, state, end_reason, ended_by, created_at, updated_at, source_lsn)
-                        VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6, CAST(?7 AS timestamptz), CAST(?8 AS timestamptz), ?9)
+                        INSERT INTO call_view (id, caller, callee, state, end_reason, ended_by, end_detail, answered_device,
+                                               answered_at, ended_at, replaced_by, created_at, updated_at, source_lsn)
+                        VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS timestamptz), CAST(?10 AS timestamptz),
+                                CAST(?11 AS uuid), CAST(?12 AS timestamptz), CAST(?13 AS timestamptz), ?14)
                         ON CONFLICT (id) DO UPDATE SET
                             state = EXCLUDED.state, end_reason = EXCLUDED.end_reason, ended_by = EXCLUDED.ended_by,
+                            end_detail = EXCLUDED.end_detail, answered_device = EXCLUDED.answered_device,
+                            answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, replaced_by = EXCLUDED.replaced_by,
                             updated_at = EXCLUDED.updated_at, source_lsn = EXCLUDED.source_lsn
                         WHERE call_view.source_lsn < EXCLUDED.source_lsn""")
                 .setParameter(1, row.getString("id"))
                 .setParameter(2, row.getString("caller"))
                 .setParameter(3, row.getString("callee"))
                 .setParameter(4, row.getString("state"))
-                .setParameter(5, row.isNull("end_reason") ? null : row.getString("end_reason"))
-                .setParameter(6, row.isNull("ended_by") ? null : row.getString("ended_by"))
-                .setParameter(7, row.getString("created_at"))
-                .setParameter(8, row.getString("updated_at"))
-                .setParameter(9, lsn)
+                .setParameter(5, text(row, "end_reason"))
+                .setParameter(6, text(row, "ended_by"))
+                .setParameter(7, text(row, "end_detail"))
+                .setParameter(8, text(row, "answered_device"))
+                .setParameter(9, text(row, "answered_at"))
+                .setParameter(10, text(row, "ended_at"))
+                .setParameter(11, text(row, "replaced_by"))
+                .setParameter(12, row.getString("created_at"))
+                .setParameter(13, row.getString("updated_at"))
+                .setParameter(14, lsn)
                 .executeUpdate();
     }
 }

@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,5 +19,28 @@ public class CallQueries {
     /** The call, if it exists and {@code viewer} takes part in it; otherwise nothing (never a hint that it exists). */
     public Optional<CallView> find(UUID id, String viewer) {
         return Optional.ofNullable(em.find(CallView.class, id)).filter(c -> c.isParticipant(viewer));
+    }
+
+    /** {@code viewer}'s calls, newest first, older than {@code before} when given. */
+    public List<CallView> history(String viewer, OffsetDateTime before, int limit) {
+        return em.createQuery("""
+                        SELECT c FROM CallView c
+                        WHERE (c.caller = :me OR c.callee = :me) AND c.createdAt < :before
+                        ORDER BY c.createdAt DESC""", CallView.class)
+                .setParameter("me", viewer)
+                .setParameter("before", before == null ? OffsetDateTime.now().plusYears(100) : before)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The call {@code viewer} is in right now (ringing or connected), if any. */
+    public Optional<CallView> current(String viewer) {
+        return em.createQuery("""
+                        SELECT c FROM CallView c
+                        WHERE (c.caller = :me OR c.callee = :me) AND c.state <> 'ENDED'
+                        ORDER BY c.createdAt DESC""", CallView.class)
+                .setParameter("me", viewer)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 }

@@ -6,12 +6,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.UUID;
 
 /** Query model of a call, as the projection last saw it. Read-only for the application. */
 @Entity
 @Table(name = "call_view")
 public class CallView {
+
+    /** End reasons that make a call a missed call for its callee. */
+    private static final Set<String> MISSED = Set.of("no_answer", "cancelled", "busy");
 
     @Id
     private UUID id;
@@ -22,8 +26,19 @@ public class CallView {
     private String endReason;
     @Column(name = "ended_by")
     private String endedBy;
+    @Column(name = "end_detail")
+    private String endDetail;
+    @Column(name = "answered_device")
+    private String answeredDevice;
+    // A String, not a UUID: EclipseLink's UUID converter fails on NULL.
+    @Column(name = "replaced_by")
+    private String replacedBy;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "answered_at")
+    private OffsetDateTime answeredAt;
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
@@ -54,8 +69,28 @@ public class CallView {
         return endedBy;
     }
 
+    public String endDetail() {
+        return endDetail;
+    }
+
+    public String answeredDevice() {
+        return answeredDevice;
+    }
+
+    public UUID replacedBy() {
+        return replacedBy == null ? null : UUID.fromString(replacedBy);
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public OffsetDateTime answeredAt() {
+        return answeredAt;
+    }
+
+    public OffsetDateTime endedAt() {
+        return endedAt;
     }
 
     public OffsetDateTime updatedAt() {
@@ -64,5 +99,10 @@ public class CallView {
 
     public boolean isParticipant(String username) {
         return caller.equals(username) || callee.equals(username);
+    }
+
+    /** A call {@code username} received and never answered. */
+    public boolean isMissedBy(String username) {
+        return callee.equals(username) && "ENDED".equals(state) && MISSED.contains(endReason) && answeredAt == null;
     }
 }

@@ -2,8 +2,15 @@ package org.videochat.platform.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The REST API and the signaling stream live under {@code /api}. */
+/**
+ * The REST API and the signaling stream live under {@code /api}. The OpenAPI document is served
+ * at {@code /openapi} (signed-in users only).
+ */
 @ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "videochat", version = "1",
+        description = "Call signaling for intranet video calls. Commands are REST; events arrive on GET /api/events (Server-Sent Events). See docs/signaling.md."))
 public class RestApi extends Application {
 }

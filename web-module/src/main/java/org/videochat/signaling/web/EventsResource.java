@@ -6,17 +6,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.videochat.platform.RequestRejected;
+import org.videochat.platform.web.Devices;
 
 /**
  * {@code GET /api/events}: the signed-in user's signaling stream (Server-Sent Events). Event ids
  * are the user's event sequence numbers; a reconnecting EventSource sends the last one back in
- * {@code Last-Event-ID} and receives exactly what it missed, in order.
+ * {@code Last-Event-ID} and receives exactly what it missed, in order. {@code ?device=} names
+ * the tab, so that a tab that did not answer a call sees it end with {@code answered_elsewhere}.
  */
 @Path("events")
 @RequestScoped
@@ -30,8 +33,10 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void open(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        stream.open(security.getUserPrincipal().getName(), sink, sse, parse(lastEventId));
+    public void open(@Context SseEventSink sink, @Context Sse sse,
+                     @HeaderParam("Last-Event-ID") String lastEventId,
+                     @QueryParam("device") String device) {
+        stream.open(security.getUserPrincipal().getName(), Devices.check(device), sink, sse, parse(lastEventId));
     }
 
     static Long parse(String lastEventId) {

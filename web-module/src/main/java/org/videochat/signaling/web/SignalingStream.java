@@ -25,9 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * The open signaling streams of this node, by user. Nothing is pushed here by the command side:
- * when a projection commits events for a user, PostgreSQL notifies every node
- * ({@link UserEventNotifications}) and each node sends the new rows of the user's event log to
- * the user's connections, starting after the last event each connection received.
+ * when a projection commits events for a user it announces it on a JMS topic that every node
+ * hears ({@link UserEventAnnouncements}), and each node sends the new rows of the user's event
+ * log to the user's connections, starting after the last event each connection received.
  */
 @ApplicationScoped
 public class SignalingStream {
@@ -63,12 +63,22 @@ public class SignalingStream {
      * Opens a stream for {@code username}. With a {@code Last-Event-ID} the stream first replays
      * what the user missed since then; without one it starts with the next event.
      */
-    public void open(String username, SseEventSink sink, Sse sse, Long lastEventId) {
+    public void open(String username, String device, SseEventSink sink, Sse sse, Long lastEventId) {
         startHeartbeat();
-        long from = lastEventId != null ? lastEventId : log.lastSeq(username);
-        StreamConnection connection = new StreamConnection(username, sink, sse, from);
+        long[] position = log.positions(List.of(username)).getOrDefault(username, new long[]{0, 0});
+        long last = position[0];
+        long prunedThrough = position[1];
+        boolean resync = lastEventId != null && (lastEventId < prunedThrough || lastEventId > last);
+        long from = lastEventId == null || resync ? last : lastEventId;
+        StreamConnection connection = new StreamConnection(username, device, sink, sse, from);
         // Tell the browser how soon to reconnect, and flush the response headers now.
         send(connection, sse.newEventBuilder().comment("videochat signaling stream").reconnectDelay(retryMs).build());
+        if (resync) {
+            // The events after Last-Event-ID are gone (retention) or never existed: the client
+            // must reload its state; the stream continues from the newest event.
+            send(connection, sse.newEventBuilder().id(Long.toString(last)).name("resync").reconnectDelay(retryMs)
+                    .data(String.class, "{\"reason\":\"" + (lastEventId > last ? "unknown-event-id" : "history-expired") + "\"}").build());
+        }
         byUser.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(connection);
         // Registered first, then caught up: an event committed in between is not missed.
         executor.execute(() -> deliver(connection));
@@ -81,11 +91,6 @@ public class SignalingStream {
             return;
         }
         executor.execute(() -> connections.forEach(this::deliver));
-    }
-
-    /** After a lost notification channel: catch every connection up from the log. */
-    public void catchUpAll() {
-        byUser.values().forEach(connections -> connections.forEach(c -> executor.execute(() -> deliver(c))));
     }
 
     public int connectionCount() {
@@ -108,7 +113,7 @@ public class SignalingStream {
                                 .name(event.type())
                                 .reconnectDelay(retryMs)
                                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                                .data(String.class, event.payload())
+                                .data(String.class, TabView.of(event, connection.username, connection.device))
                                 .build();
                         if (!send(connection, sse)) {
                             return;
@@ -160,7 +165,11 @@ public class SignalingStream {
         }
     }
 
-    /** A comment line on every connection: keeps proxies from timing out, and finds dead peers. */
+    /**
+     * A comment line on every connection keeps proxies from timing out and finds dead peers.
+     * Then one query checks whether any connected user's log moved past what their streams
+     * have: the safety net for an announcement that never arrived.
+     */
     private void beat() {
         byUser.values().forEach(connections -> connections.forEach(c -> {
             synchronized (c) {
@@ -171,6 +180,18 @@ public class SignalingStream {
                 }
             }
         }));
+        byUser.entrySet().removeIf(e -> e.getValue().isEmpty());
+        try {
+            Map<String, long[]> positions = log.positions(byUser.keySet());
+            positions.forEach((user, position) -> {
+                Set<StreamConnection> connections = byUser.get(user);
+                if (connections != null) {
+                    connections.stream().filter(c -> c.lastSeq < position[0]).forEach(c -> executor.execute(() -> deliver(c)));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "catch-up check failed; retrying on the next heartbeat", e);
+        }
     }
 
     @PreDestroy

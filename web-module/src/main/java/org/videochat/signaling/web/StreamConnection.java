@@ -14,14 +14,17 @@ final class StreamConnection {
 
     final String id = UUID.randomUUID().toString();
     final String username;
+    /** The tab or device this stream belongs to, as the client named it; may be null. */
+    final String device;
     final SseEventSink sink;
     final Sse sse;
     final Instant connectedAt = Instant.now();
     /** Guarded by {@code this}: deliveries to one connection never interleave. */
     long lastSeq;
 
-    StreamConnection(String username, SseEventSink sink, Sse sse, long lastSeq) {
+    StreamConnection(String username, String device, SseEventSink sink, Sse sse, long lastSeq) {
         this.username = username;
+        this.device = device;
         this.sink = sink;
         this.sse = sse;
         this.lastSeq = lastSeq;

@@ -1,0 +1,34 @@
+package org.videochat.signaling.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.videochat.signaling.UserEvent;
+
+import java.io.StringReader;
+
+/**
+ * How one tab sees an event of its user's log. All tabs of a callee ring; when one of them
+ * answers, the others see the call end with {@code answered_elsewhere}. The log holds the
+ * plain fact (connected on device X); this decides per stream, the same way on every replay.
+ */
+final class TabView {
+
+    private TabView() {
+    }
+
+    static String of(UserEvent event, String username, String device) {
+        if (device == null || !"call-status".equals(event.type()) || !event.payload().contains("\"CONNECTED\"")) {
+            return event.payload();
+        }
+        JsonObject status = Json.createReader(new StringReader(event.payload())).readObject();
+        String answeredOn = status.getString("device", null);
+        boolean otherTab = answeredOn != null && !answeredOn.equals(device) && username.equals(status.getString("callee", null));
+        if (!otherTab) {
+            return event.payload();
+        }
+        return Json.createObjectBuilder(status)
+                .add("state", "ENDED")
+                .add("reason", "answered_elsewhere")
+                .build().toString();
+    }
+}

@@ -1,0 +1,46 @@
+package org.videochat.signaling.web;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import java.util.logging.Logger;
+
+/**
+ * Hears "user X has new events" on the JMS topic. Every node has its own non-durable
+ * subscription, so a user's streams on any node learn about events projected on any node.
+ * An announcement missed while a node was away from the broker is covered by the stream's
+ * periodic catch-up from the log.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.user-events"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+        // One session: each session of a non-durable topic subscriber would get its own copy.
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class UserEventAnnouncements implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(UserEventAnnouncements.class.getName());
+
+    @Inject
+    SignalingStream stream;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            stream.newEventsFor(((TextMessage) message).getText());
+        } catch (JMSException | ClassCastException e) {
+            LOG.warning("ignoring an unreadable announcement: " + e);
+        }
+    }
+}
