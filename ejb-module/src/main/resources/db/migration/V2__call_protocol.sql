@@ -16,6 +16,7 @@ CREATE INDEX call_active_caller ON call (caller) WHERE state <> 'ENDED';
 CREATE INDEX call_active_callee ON call (callee) WHERE state <> 'ENDED';
 CREATE INDEX call_ringing_until ON call (ring_deadline) WHERE state IN ('TRYING', 'RINGING');
 
+ALTER TABLE call_signal ALTER COLUMN kind TYPE varchar(24);
 ALTER TABLE call_signal DROP CONSTRAINT call_signal_kind_check;
 ALTER TABLE call_signal ADD CONSTRAINT call_signal_kind_check
     CHECK (kind IN ('offer', 'answer', 'candidates', 'renegotiate-offer', 'renegotiate-answer'));

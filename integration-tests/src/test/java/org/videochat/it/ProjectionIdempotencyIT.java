@@ -13,9 +13,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.videochat.it.support.Api;
+import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.Deployments;
 import org.videochat.it.support.SseClient;
@@ -63,19 +65,61 @@ class ProjectionIdempotencyIT {
             List<SseClient.Event> events = bob.drain(Duration.ofMillis(500));
             assertEquals(1, events.stream().filter(e -> e.data().contains("a=redelivered")).count(), "one event for one change");
         }
-        assertEquals(1, Db.count("SELECT count(*) FROM user_event WHERE source_key = ?", "call_signal:" + lsn + ":invite"));
+        assertEquals(1, Db.count("SELECT count(*) FROM user_event WHERE source_key = ?", "call_signal:" + lsn + ":incoming-call"));
+    }
+
+    @AfterEach
+    void hangUpEverything() throws Exception {
+        new Calls(base.toURI()).endAll();
+    }
+
+    @Test
+    void aChangeNoProjectionCanReadEndsInTheDeadLetterQueueAndTheFlowGoesOn() throws Exception {
+        String poison = "not a change event " + System.nanoTime();
+        try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
+             Connection connection = factory.createConnection("videochat", "videochat")) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue("videochat.cdc"));
+            TextMessage message = session.createTextMessage(poison);
+            message.setStringProperty("JMSXGroupID", "poison");
+            producer.send(message);
+
+            Queue dlq = session.createQueue("DLQ");
+            Waits.until("poison message in the DLQ", Duration.ofSeconds(60), () -> {
+                try (QueueBrowser browser = session.createBrowser(dlq)) {
+                    var messages = browser.getEnumeration();
+                    while (messages.hasMoreElements()) {
+                        if (poison.equals(((TextMessage) messages.nextElement()).getText())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            });
+        }
+        // Other calls were never held up by it.
+        Api api = new Api(base.toURI());
+        try (SseClient carol = SseClient.open(base.toURI(), "carol", Api.PASSWORD, null)) {
+            String id = api.placeCall("bob", "carol").json().getString("id");
+            carol.await(e -> e.type().equals("incoming-call") && e.data().contains(id), CDC);
+        }
     }
 
     @Test
     void anOlderCallChangeNeverOverwritesANewerOne() throws Exception {
         Api api = new Api(base.toURI());
         String callId = api.placeCall("carol", "alice").json().getString("id");
-        Waits.until("call projected", CDC, () -> api.get("alice", Api.PASSWORD, "api/calls/" + callId).status() == 200);
+        Waits.until("call and invite projected", CDC, () ->
+                Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId) == 3);
 
         // An "ENDED" change from a WAL position before the one already applied: a stale replay.
+        long eventsBefore = Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId);
         publishTwice(callUpdate(callId, "ENDED", 1L), callId);
         waitUntilQueueDrained();
         assertEquals("TRYING", Db.string("SELECT state FROM call_view WHERE id = CAST(? AS uuid)", callId));
+        assertEquals(eventsBefore, Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId),
+                "a stale change tells nobody anything");
     }
 
     private static long syntheticLsn() {
@@ -98,7 +142,8 @@ class ProjectionIdempotencyIT {
     private static String callUpdate(String callId, String state, long lsn) {
         var row = Json.createObjectBuilder()
                 .add("id", callId).add("caller", "carol").add("callee", "alice").add("state", state)
-                .addNull("end_reason").addNull("ended_by")
+                .add("end_reason", "cancelled").addNull("ended_by").addNull("end_detail").addNull("answered_device")
+                .addNull("answered_at").addNull("ended_at").addNull("replaced_by")
                 .add("created_at", Instant.now().toString()).add("updated_at", Instant.now().toString())
                 .add("version", 1).build();
         return envelope("call", lsn, "u", null, row);

@@ -40,6 +40,7 @@ class RunCommandIT {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
             eventId = invite.id();
         }
+        assertEquals(200, api.post("alice", "api/calls/" + callId + "/cancel", "application/json", "{}").status());
 
         run("stop");
         run("start");
@@ -49,6 +50,7 @@ class RunCommandIT {
             return a.status() == 200 ? a.json() : null;
         });
         assertEquals("bob", call.getString("callee"));
+        assertEquals("cancelled", call.getString("reason"));
         // Bob's event log survived too: replay from just before the invite.
         try (SseClient bob = SseClient.open(server, "bob", Api.PASSWORD, Long.toString(Long.parseLong(eventId) - 1))) {
             SseClient.Event replayed = bob.await(e -> e.type().equals("incoming-call"), CDC);

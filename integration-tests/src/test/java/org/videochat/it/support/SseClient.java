@@ -24,6 +24,7 @@ public final class SseClient implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
+    private final java.util.Set<Event> returned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Thread reader;
     private final HttpResponse<java.io.InputStream> response;
     private volatile String retry;
@@ -36,7 +37,12 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(URI base, String user, String password, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/events"))
+        return open(base, user, password, lastEventId, null);
+    }
+
+    /** A stream for one named tab ({@code ?device=}). */
+    public static SseClient open(URI base, String user, String password, String lastEventId, String device) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(device == null ? "api/events" : "api/events?device=" + device))
                 .header("Authorization", Api.basic(user, password))
                 .header("Accept", "text/event-stream")
                 .GET();
@@ -60,8 +66,19 @@ public final class SseClient implements AutoCloseable {
         return retry;
     }
 
-    /** Waits for the next event that matches, up to {@code timeout}; events before it are kept in {@link #seen()}. */
+    /**
+     * The first event that matches and was not returned by an earlier await, whether it already
+     * arrived or arrives within {@code timeout}. Every event received is kept in {@link #seen()}.
+     */
     public Event await(Predicate<Event> match, Duration timeout) throws InterruptedException {
+        synchronized (seen) {
+            for (Event e : seen) {
+                if (!returned.contains(e) && match.test(e)) {
+                    returned.add(e);
+                    return e;
+                }
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -76,6 +93,7 @@ public final class SseClient implements AutoCloseable {
                 seen.add(e);
             }
             if (match.test(e)) {
+                returned.add(e);
                 return e;
             }
         }
