@@ -26,6 +26,9 @@ public class UserAccount {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    @Column(nullable = false)
+    private boolean dnd;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
     @Column(name = "role")
@@ -47,6 +50,18 @@ public class UserAccount {
 
     public String displayName() {
         return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean dnd() {
+        return dnd;
+    }
+
+    public void setDnd(boolean dnd) {
+        this.dnd = dnd;
     }
 
     public Set<String> roles() {

@@ -59,9 +59,8 @@ public class CallCommands {
             throw RequestRejected.unprocessable("self-call", "You cannot call yourself.");
         }
         SessionDescriptions.check(offerSdp, maxSdpBytes);
-        if (!directory.exists(callee)) {
-            throw RequestRejected.unprocessable("unknown-callee", "There is nobody with the username '" + callee + "'.");
-        }
+        var calleeAccount = directory.find(callee)
+                .orElseThrow(() -> RequestRejected.unprocessable("unknown-callee", "There is nobody with the username '" + callee + "'."));
         lockPeople(caller, callee);
 
         List<Call> callerCalls = activeCallsOf(caller);
@@ -80,6 +79,8 @@ public class CallCommands {
             } else {
                 call = Call.endedAtOnce(caller, callee, EndReason.GLARE, null, reverse.id());
             }
+        } else if (calleeAccount.dnd()) {
+            call = Call.endedAtOnce(caller, callee, EndReason.BUSY, "dnd", null);
         } else if (!activeCallsOf(callee).isEmpty()) {
             call = Call.endedAtOnce(caller, callee, EndReason.BUSY, "in-call", null);
         } else {

@@ -2,6 +2,8 @@ package org.videochat.signaling.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,8 +37,11 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context SseEventSink sink, @Context Sse sse,
                      @HeaderParam("Last-Event-ID") String lastEventId,
-                     @QueryParam("device") String device) {
-        stream.open(security.getUserPrincipal().getName(), Devices.check(device), sink, sse, parse(lastEventId));
+                     @QueryParam("device") String device,
+                     @Context HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        stream.open(security.getUserPrincipal().getName(), Devices.check(device), session == null ? null : session.getId(),
+                sink, sse, parse(lastEventId));
     }
 
     static Long parse(String lastEventId) {

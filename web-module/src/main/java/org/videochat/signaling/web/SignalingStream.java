@@ -13,6 +13,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.signaling.UserEvent;
 import org.videochat.signaling.UserEventLog;
+import org.videochat.directory.People;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ public class SignalingStream {
     @Inject
     UserEventLog log;
 
+    @Inject
+    People people;
+
+    /** This node's name in stream_connection; new on every start. */
+    private final String node = java.util.UUID.randomUUID().toString();
+
     @Resource
     ManagedExecutorService executor;
 
@@ -63,14 +70,14 @@ public class SignalingStream {
      * Opens a stream for {@code username}. With a {@code Last-Event-ID} the stream first replays
      * what the user missed since then; without one it starts with the next event.
      */
-    public void open(String username, String device, SseEventSink sink, Sse sse, Long lastEventId) {
+    public void open(String username, String device, String sessionId, SseEventSink sink, Sse sse, Long lastEventId) {
         startHeartbeat();
         long[] position = log.positions(List.of(username)).getOrDefault(username, new long[]{0, 0});
         long last = position[0];
         long prunedThrough = position[1];
         boolean resync = lastEventId != null && (lastEventId < prunedThrough || lastEventId > last);
         long from = lastEventId == null || resync ? last : lastEventId;
-        StreamConnection connection = new StreamConnection(username, device, sink, sse, from);
+        StreamConnection connection = new StreamConnection(username, device, sessionId, sink, sse, from);
         // Tell the browser how soon to reconnect, and flush the response headers now.
         send(connection, sse.newEventBuilder().comment("videochat signaling stream").reconnectDelay(retryMs).build());
         if (resync) {
@@ -80,6 +87,7 @@ public class SignalingStream {
                     .data(String.class, "{\"reason\":\"" + (lastEventId > last ? "unknown-event-id" : "history-expired") + "\"}").build());
         }
         byUser.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(connection);
+        people.streamOpened(connection.id, username, node);
         // Registered first, then caught up: an event committed in between is not missed.
         executor.execute(() -> deliver(connection));
     }
@@ -143,10 +151,22 @@ public class SignalingStream {
         }
     }
 
+    /** Closes every stream that {@code sessionId} opened (sign-out, session timeout). */
+    public void closeSession(String sessionId) {
+        byUser.values().forEach(connections -> connections.stream()
+                .filter(c -> sessionId.equals(c.sessionId))
+                .toList()
+                .forEach(this::close));
+    }
+
     private void close(StreamConnection connection) {
         Set<StreamConnection> connections = byUser.get(connection.username);
-        if (connections != null) {
-            connections.remove(connection);
+        if (connections != null && connections.remove(connection)) {
+            try {
+                people.streamClosed(connection.id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "could not record a closed stream; the sweep will", e);
+            }
         }
         try {
             connection.sink.close();
@@ -182,6 +202,7 @@ public class SignalingStream {
         }));
         byUser.entrySet().removeIf(e -> e.getValue().isEmpty());
         try {
+            people.streamsAlive(node, (int) (heartbeatSeconds * 4));
             Map<String, long[]> positions = log.positions(byUser.keySet());
             positions.forEach((user, position) -> {
                 Set<StreamConnection> connections = byUser.get(user);

@@ -16,14 +16,17 @@ final class StreamConnection {
     final String username;
     /** The tab or device this stream belongs to, as the client named it; may be null. */
     final String device;
+    /** The HTTP session that opened this stream, or null for HTTP Basic clients. */
+    final String sessionId;
     final SseEventSink sink;
     final Sse sse;
     final Instant connectedAt = Instant.now();
     /** Guarded by {@code this}: deliveries to one connection never interleave. */
     long lastSeq;
 
-    StreamConnection(String username, String device, SseEventSink sink, Sse sse, long lastSeq) {
+    StreamConnection(String username, String device, String sessionId, SseEventSink sink, Sse sse, long lastSeq) {
         this.username = username;
+        this.sessionId = sessionId;
         this.device = device;
         this.sink = sink;
         this.sse = sse;

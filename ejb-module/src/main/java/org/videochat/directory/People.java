@@ -1,0 +1,81 @@
+package org.videochat.directory;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.videochat.platform.RequestRejected;
+
+import java.util.List;
+
+/**
+ * The directory as people use it: search colleagues with their presence, and switch one's own
+ * Do Not Disturb. Presence is read from the open streams of every node and the call view.
+ */
+@Stateless
+public class People {
+
+    /** One entry of a directory search. */
+    public record Person(String username, String displayName, String presence) {
+    }
+
+    public record Page(List<Person> people, long total) {
+    }
+
+    @PersistenceContext(unitName = "videochat")
+    EntityManager em;
+
+    /** People whose username or display name contains {@code query} (case-insensitive), by display name. */
+    public Page search(String query, int page, int size) {
+        String pattern = "%" + (query == null ? "" : query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT u.username, u.display_name,
+                               CASE WHEN u.dnd THEN 'dnd'
+                                    WHEN EXISTS (SELECT 1 FROM call_view c WHERE (c.caller = u.username OR c.callee = u.username)
+                                                 AND c.state = 'CONNECTED') THEN 'in_call'
+                                    WHEN EXISTS (SELECT 1 FROM stream_connection s WHERE s.username = u.username) THEN 'online'
+                                    ELSE 'offline' END
+                        FROM app_user u
+                        WHERE lower(u.username) LIKE ?1 OR lower(u.display_name) LIKE ?1
+                        ORDER BY lower(u.display_name), u.username
+                        OFFSET ?2 LIMIT ?3""")
+                .setParameter(1, pattern)
+                .setParameter(2, page * size)
+                .setParameter(3, size)
+                .getResultList();
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM app_user u WHERE lower(u.username) LIKE ?1 OR lower(u.display_name) LIKE ?1")
+                .setParameter(1, pattern).getSingleResult()).longValue();
+        return new Page(rows.stream().map(r -> new Person((String) r[0], (String) r[1], (String) r[2])).toList(), total);
+    }
+
+    public void setDoNotDisturb(String username, boolean on) {
+        UserAccount account = em.find(UserAccount.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw RequestRejected.notFound("unknown-user", "No such user.");
+        }
+        account.setDnd(on);
+    }
+
+    public boolean doNotDisturb(String username) {
+        UserAccount account = em.find(UserAccount.class, username);
+        return account != null && account.dnd();
+    }
+
+    /** Records an open stream of this node, so every node can tell who is online. */
+    public void streamOpened(String connectionId, String username, String node) {
+        em.createNativeQuery("INSERT INTO stream_connection (id, username, node) VALUES (CAST(?1 AS uuid), ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, connectionId).setParameter(2, username).setParameter(3, node).executeUpdate();
+    }
+
+    public void streamClosed(String connectionId) {
+        em.createNativeQuery("DELETE FROM stream_connection WHERE id = CAST(?1 AS uuid)").setParameter(1, connectionId).executeUpdate();
+    }
+
+    /** This node's streams are alive; streams of nodes silent for {@code staleSeconds} are gone. */
+    public void streamsAlive(String node, int staleSeconds) {
+        em.createNativeQuery("UPDATE stream_connection SET last_seen = now() WHERE node = ?1").setParameter(1, node).executeUpdate();
+        em.createNativeQuery("DELETE FROM stream_connection WHERE last_seen < now() - make_interval(secs => ?1)")
+                .setParameter(1, staleSeconds).executeUpdate();
+    }
+}

@@ -1,0 +1,148 @@
+package org.videochat.platform.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.videochat.directory.LoginThrottle;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * How videochat knows who is asking. Browsers sign in on the login page and are then known by
+ * their session (cookie); scripts and API clients send HTTP Basic on every request and get no
+ * session. Both go through the same identity stores and the same throttle.
+ */
+@ApplicationScoped
+public class SignIn implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "videochat.user";
+    static final String SESSION_GROUPS = "videochat.groups";
+    public static final String SESSION_CSRF = "videochat.csrf";
+    /** Set on the request when a sign-in was refused because of too many failures. */
+    public static final String LOCKED = "videochat.login.locked";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Credential formCredential = context.getAuthParameters().getCredential();
+        if (formCredential instanceof UsernamePasswordCredential login) {
+            return formSignIn(login, request, context);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).strip(), request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
+            @SuppressWarnings("unchecked")
+            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(user, groups);
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
+            // Browsers would show their own password dialog on a Basic challenge: only challenge others.
+            if (request.getHeader("Sec-Fetch-Mode") == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"videochat\"");
+            }
+            return context.responseUnauthorized();
+        }
+        String next = request.getRequestURI().substring(request.getContextPath().length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return context.redirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus formSignIn(UsernamePasswordCredential login, HttpServletRequest request, HttpMessageContext context) {
+        CredentialValidationResult result = check(login, request);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate(); // a fresh session id after sign-in: no session fixation
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+        session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+        session.setAttribute(SESSION_CSRF, token());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = "";
+        }
+        int colon = decoded.indexOf(':');
+        if (colon > 0) {
+            CredentialValidationResult result = check(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)), request);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        if (request.getAttribute(LOCKED) != null) {
+            try {
+                response.setHeader("Retry-After", "60");
+                response.sendError(429);
+            } catch (IOException e) {
+                // the client went away
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        response.setHeader("WWW-Authenticate", "Basic realm=\"videochat\"");
+        return context.responseUnauthorized();
+    }
+
+    private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
+        String name = login.getCaller();
+        if (name == null || name.isBlank() || name.length() > 256 || login.getPassword().getValue().length == 0) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (throttle.isLocked(name)) {
+            request.setAttribute(LOCKED, Boolean.TRUE);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(name.strip().toLowerCase(), login.getPassword()));
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(name);
+        } else {
+            throttle.failed(name);
+        }
+        return result;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
