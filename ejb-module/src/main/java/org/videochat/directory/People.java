@@ -62,6 +62,14 @@ public class People {
         return account != null && account.dnd();
     }
 
+    /** Adds or updates someone the company directory vouched for; they have no local password. */
+    public void rememberDirectoryPerson(String username, String displayName) {
+        em.createNativeQuery("""
+                        INSERT INTO app_user (username, display_name, password_hash) VALUES (?1, ?2, 'directory')
+                        ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name""")
+                .setParameter(1, username).setParameter(2, displayName).executeUpdate();
+    }
+
     /** Records an open stream of this node, so every node can tell who is online. */
     public void streamOpened(String connectionId, String username, String node) {
         em.createNativeQuery("INSERT INTO stream_connection (id, username, node) VALUES (CAST(?1 AS uuid), ?2, ?3) ON CONFLICT DO NOTHING")

@@ -53,6 +53,17 @@ public final class Api {
         return send(request.build());
     }
 
+    public Answer send(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", basic(user, PASSWORD));
+        }
+        return send(request.build());
+    }
+
     public Answer get(String user, String password, String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
         if (user != null) {

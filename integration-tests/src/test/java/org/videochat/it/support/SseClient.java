@@ -42,8 +42,17 @@ public final class SseClient implements AutoCloseable {
 
     /** A stream for one named tab ({@code ?device=}). */
     public static SseClient open(URI base, String user, String password, String lastEventId, String device) throws Exception {
+        return connect(base, "Authorization", Api.basic(user, password), lastEventId, device);
+    }
+
+    /** A stream opened with a signed-in browser's session cookie. */
+    public static SseClient withSession(URI base, String cookie) throws Exception {
+        return connect(base, "Cookie", cookie, null, null);
+    }
+
+    private static SseClient connect(URI base, String header, String value, String lastEventId, String device) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(device == null ? "api/events" : "api/events?device=" + device))
-                .header("Authorization", Api.basic(user, password))
+                .header(header, value)
                 .header("Accept", "text/event-stream")
                 .GET();
         if (lastEventId != null) {
@@ -55,6 +64,11 @@ public final class SseClient implements AutoCloseable {
             throw new IllegalStateException("event stream answered " + response.statusCode());
         }
         return new SseClient(response);
+    }
+
+    /** Whether the server ended the stream (the reader saw the end of the body). */
+    public boolean isClosedByServer() {
+        return !reader.isAlive();
     }
 
     public String contentType() {

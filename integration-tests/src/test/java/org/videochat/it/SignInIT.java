@@ -1,0 +1,233 @@
+package org.videochat.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Browser;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.Deployments;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Signing in and out, throttling, CSRF, security headers, directory, presence and Do Not Disturb. */
+@ExtendWith(ArquillianExtension.class)
+class SignInIT {
+
+    private static final Duration CDC = Duration.ofSeconds(15);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.videochat();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private URI uri() throws Exception {
+        return base.toURI();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        new Calls(uri()).endAll();
+        try (var c = Db.connect(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE app_user SET dnd = false");
+        }
+    }
+
+    @Test
+    void aBrowserSignsInUsesItsSessionEverywhereAndSigningOutClosesItsStreams() throws Exception {
+        Browser browser = new Browser(uri());
+        HttpResponse<String> page = browser.get("");
+        assertEquals(302, page.statusCode(), "pages need a signed-in user");
+        assertTrue(page.headers().firstValue("Location").orElse("").contains("/login.xhtml?next="));
+
+        HttpResponse<String> signedIn = browser.signIn("alice", Api.PASSWORD);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+
+        HttpResponse<String> home = browser.get("");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("Alice Kim"));
+        JsonObject me = Api.parse(browser.get("api/me").body());
+        assertEquals("alice", me.getString("username"));
+        assertNotNull(me.getString("csrfToken"));
+
+        try (SseClient stream = SseClient.withSession(uri(), browser.sessionCookie())) {
+            String id = new Calls(uri()).place("bob", "alice");
+            stream.await(e -> e.type().equals("incoming-call") && e.data().contains(id), CDC);
+            browser.signOut();
+            Waits.until("the stream of the signed-out session closes", CDC, stream::isClosedByServer);
+        }
+        assertEquals(401, browser.get("api/me").statusCode(), "the session is gone");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() throws Exception {
+        String wrong = new Browser(uri()).signIn("bob", "not-his-password").body();
+        String unknown = new Browser(uri()).signIn("nobody-" + UUID.randomUUID(), "whatever").body();
+        assertTrue(wrong.contains("Wrong username or password."), wrong);
+        assertTrue(unknown.contains("Wrong username or password."), unknown);
+        Api api = new Api(uri());
+        assertEquals(api.get("bob", "nope", "api/me").body(), api.get("nobody-at-all", "nope", "api/me").body());
+    }
+
+    @Test
+    void repeatedFailuresLockTheNameForAWhileEvenForTheRightPassword() throws Exception {
+        String name = "throttle-" + Long.toHexString(System.nanoTime());
+        createUser(name, "Throttle Test", "right-password");
+        Api api = new Api(uri());
+        assertEquals(200, api.get(name, "right-password", "api/me").status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.get(name, "wrong-" + i, "api/me").status());
+        }
+        Api.Answer locked = api.get(name, "right-password", "api/me");
+        assertEquals(429, locked.status(), locked.body());
+        assertEquals("application/problem+json", locked.contentType().split(";")[0]);
+        assertTrue(new Browser(uri()).signIn(name, "right-password").body().contains("Too many failed attempts"));
+        assertEquals(200, api.get("carol", Api.PASSWORD, "api/me").status(), "other people are not affected");
+    }
+
+    @Test
+    void cookieAuthenticatedChangesNeedTheCsrfTokenBasicDoesNot() throws Exception {
+        Browser browser = new Browser(uri());
+        browser.signIn("carol", Api.PASSWORD);
+        String token = Api.parse(browser.get("api/me").body()).getString("csrfToken");
+        HttpResponse<String> forged = browser.send("PUT", "api/me/dnd", "{\"dnd\":true}", null);
+        assertEquals(403, forged.statusCode());
+        assertEquals("csrf", Api.parse(forged.body()).getString("code"));
+        assertEquals(403, browser.send("PUT", "api/me/dnd", "{\"dnd\":true}", "forged-token").statusCode());
+        assertEquals(403, browser.send("POST", "api/calls", "{\"callee\":\"bob\",\"sdp\":\"v=0\"}", null).statusCode());
+        assertEquals(0, Db.count("SELECT count(*) FROM app_user WHERE username = 'carol' AND dnd"), "nothing changed");
+        assertEquals(200, browser.send("PUT", "api/me/dnd", "{\"dnd\":false}", token).statusCode());
+        assertEquals(200, new Api(uri()).get("carol", Api.PASSWORD, "api/me").status());
+    }
+
+    @Test
+    void pagesAndApiCarryTheSecurityHeaders() throws Exception {
+        Browser browser = new Browser(uri());
+        for (HttpResponse<String> r : new HttpResponse[]{browser.get("login.xhtml"), browser.get("health")}) {
+            var h = r.headers();
+            assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), r.uri() + " " + h.map());
+            assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(""));
+        }
+        browser.signIn("bob", Api.PASSWORD);
+        HttpResponse<String> api = browser.get("api/me");
+        assertEquals("no-store", api.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(api.headers().firstValue("Content-Security-Policy").isPresent());
+        assertEquals(200, browser.get("health").statusCode(), "health is anonymous");
+    }
+
+    @Test
+    void aHostileDisplayNameIsRenderedAsText() throws Exception {
+        String name = "xss-" + Long.toHexString(System.nanoTime());
+        createUser(name, "<script>alert('x')</script> & <img src=x onerror=alert(1)>", "pw-" + name);
+        Browser browser = new Browser(uri());
+        assertEquals(302, browser.signIn(name, "pw-" + name).statusCode());
+        String home = browser.get("").body();
+        assertFalse(home.contains("<script>alert"), home);
+        assertFalse(home.contains("<img src=x"), home);
+        assertTrue(home.contains("&lt;script&gt;"), home);
+    }
+
+    @Test
+    void theDirectoryFindsPeopleWithTheirPresence() throws Exception {
+        Api api = new Api(uri());
+        JsonObject found = api.get("alice", Api.PASSWORD, "api/people?q=BOB").json();
+        assertEquals(1, found.getInt("total"));
+        assertEquals("Bob Lee", found.getJsonArray("people").getJsonObject(0).getString("displayName"));
+        JsonObject page = api.get("alice", Api.PASSWORD, "api/people?size=2&page=0").json();
+        assertEquals(2, page.getJsonArray("people").size());
+        assertTrue(page.getInt("total") >= 4);
+        assertEquals(400, api.get("alice", Api.PASSWORD, "api/people?size=0").status());
+        assertEquals(0, api.get("alice", Api.PASSWORD, "api/people?q=%25").json().getInt("total"), "% is not a wildcard");
+
+        try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
+            assertEquals("online", presenceOf(api, "bob"));
+            Calls calls = new Calls(uri());
+            String id = calls.place("carol", "bob");
+            calls.accept("bob", id, "desk");
+            Waits.until("bob in a call", CDC, () -> presenceOf(api, "bob").equals("in_call"));
+            calls.command("bob", id, "hangup", null);
+            Waits.until("bob back online", CDC, () -> presenceOf(api, "bob").equals("online"));
+        }
+        // A closed stream is noticed at the next heartbeat (15 s): that is the grace period too,
+        // so a page reload does not flap bob's presence.
+        Waits.until("bob offline when his stream closes", Duration.ofSeconds(45), () -> presenceOf(api, "bob").equals("offline"));
+    }
+
+    @Test
+    void doNotDisturbEndsCallsAtOnceAsBusy() throws Exception {
+        Api api = new Api(uri());
+        HttpResponse<String> on = new Browser(uri()).send("PUT", "api/me/dnd", "{\"dnd\":true}", null);
+        assertEquals(401, on.statusCode(), "anonymous");
+        assertEquals(200, putDnd(api, "carol", "{\"dnd\":true}").status());
+        assertEquals(400, putDnd(api, "carol", "{\"dnd\":\"yes\"}").status());
+        assertEquals("dnd", presenceOf(api, "carol"));
+        try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null)) {
+            Api.Answer call = api.placeCall("alice", "carol");
+            assertEquals("busy", call.json().getString("reason"));
+            String id = call.json().getString("id");
+            JsonObject status = Api.parse(alice.await(e -> e.type().equals("call-status") && e.data().contains(id), CDC).data());
+            assertEquals("busy", status.getString("reason"));
+            assertEquals("dnd", status.getString("detail"));
+        }
+        assertEquals(200, putDnd(api, "carol", "{\"dnd\":false}").status());
+        assertEquals("TRYING", api.placeCall("alice", "carol").json().getString("state"));
+    }
+
+    private static Api.Answer putDnd(Api api, String user, String body) throws Exception {
+        return api.send(user, "PUT", "api/me/dnd", body);
+    }
+
+    private static String presenceOf(Api api, String user) throws Exception {
+        return api.get("alice", Api.PASSWORD, "api/people?q=" + user).json().getJsonArray("people").stream()
+                .map(v -> v.asJsonObject()).filter(p -> p.getString("username").equals(user))
+                .findFirst().orElseThrow().getString("presence");
+    }
+
+    /** A user with a PBKDF2 hash in the format the identity store reads. */
+    private static void createUser(String username, String displayName, String password) throws Exception {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 100_000, 256)).getEncoded();
+        String stored = "PBKDF2WithHmacSHA256:100000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
+        try (var c = Db.connect();
+             var user = c.prepareStatement("INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?)");
+             var role = c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, 'user')")) {
+            user.setString(1, username);
+            user.setString(2, displayName);
+            user.setString(3, stored);
+            user.executeUpdate();
+            role.setString(1, username);
+            role.executeUpdate();
+        }
+    }
+}
