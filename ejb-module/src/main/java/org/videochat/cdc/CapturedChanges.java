@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.videochat.call.projection.CallProjection;
+import org.videochat.presence.projection.PresenceProjection;
 
 import java.util.logging.Logger;
 
@@ -32,6 +33,9 @@ public class CapturedChanges implements MessageListener {
     @Inject
     CallProjection calls;
 
+    @Inject
+    PresenceProjection presence;
+
     @Override
     public void onMessage(Message message) {
         CapturedChange change;
@@ -47,6 +51,7 @@ public class CapturedChanges implements MessageListener {
         switch (change.table()) {
             case "call" -> calls.onCallChanged(change);
             case "call_signal" -> calls.onSignalAdded(change);
+            case "presence" -> presence.onPresenceChanged(change);
             default -> LOG.warning(() -> "no projection for captured table " + change.table());
         }
     }

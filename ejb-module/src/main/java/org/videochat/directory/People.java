@@ -5,12 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.videochat.platform.RequestRejected;
+import org.videochat.presence.command.PresenceCommands;
 
 import java.util.List;
 
 /**
  * The directory as people use it: search colleagues with their presence, and switch one's own
- * Do Not Disturb. Presence is read from the open streams of every node and the call view.
+ * Do Not Disturb. Open signaling streams of every node are recorded here, because being online
+ * means having one; each change refreshes the person's presence.
  */
 @Stateless
 public class People {
@@ -25,18 +27,16 @@ public class People {
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    PresenceCommands presence;
+
     /** People whose username or display name contains {@code query} (case-insensitive), by display name. */
     public Page search(String query, int page, int size) {
         String pattern = "%" + (query == null ? "" : query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT u.username, u.display_name,
-                               CASE WHEN u.dnd THEN 'dnd'
-                                    WHEN EXISTS (SELECT 1 FROM call_view c WHERE (c.caller = u.username OR c.callee = u.username)
-                                                 AND c.state = 'CONNECTED') THEN 'in_call'
-                                    WHEN EXISTS (SELECT 1 FROM stream_connection s WHERE s.username = u.username) THEN 'online'
-                                    ELSE 'offline' END
-                        FROM app_user u
+                        SELECT u.username, u.display_name, COALESCE(p.status, 'offline')
+                        FROM app_user u LEFT JOIN presence p ON p.username = u.username
                         WHERE lower(u.username) LIKE ?1 OR lower(u.display_name) LIKE ?1
                         ORDER BY lower(u.display_name), u.username
                         OFFSET ?2 LIMIT ?3""")
@@ -55,6 +55,8 @@ public class People {
             throw RequestRejected.notFound("unknown-user", "No such user.");
         }
         account.setDnd(on);
+        em.flush();
+        presence.refresh(username);
     }
 
     public boolean doNotDisturb(String username) {
@@ -74,16 +76,20 @@ public class People {
     public void streamOpened(String connectionId, String username, String node) {
         em.createNativeQuery("INSERT INTO stream_connection (id, username, node) VALUES (CAST(?1 AS uuid), ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, connectionId).setParameter(2, username).setParameter(3, node).executeUpdate();
+        presence.refresh(username);
     }
 
-    public void streamClosed(String connectionId) {
+    public void streamClosed(String connectionId, String username) {
         em.createNativeQuery("DELETE FROM stream_connection WHERE id = CAST(?1 AS uuid)").setParameter(1, connectionId).executeUpdate();
+        presence.refresh(username);
     }
 
     /** This node's streams are alive; streams of nodes silent for {@code staleSeconds} are gone. */
     public void streamsAlive(String node, int staleSeconds) {
         em.createNativeQuery("UPDATE stream_connection SET last_seen = now() WHERE node = ?1").setParameter(1, node).executeUpdate();
-        em.createNativeQuery("DELETE FROM stream_connection WHERE last_seen < now() - make_interval(secs => ?1)")
-                .setParameter(1, staleSeconds).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> gone = em.createNativeQuery("DELETE FROM stream_connection WHERE last_seen < now() - make_interval(secs => ?1) RETURNING username")
+                .setParameter(1, staleSeconds).getResultList();
+        presence.refresh(gone);
     }
 }

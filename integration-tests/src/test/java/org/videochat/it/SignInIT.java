@@ -168,18 +168,36 @@ class SignInIT {
         assertEquals(400, api.get("alice", Api.PASSWORD, "api/people?size=0").status());
         assertEquals(0, api.get("alice", Api.PASSWORD, "api/people?q=%25").json().getInt("total"), "% is not a wildcard");
 
-        try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
-            assertEquals("online", presenceOf(api, "bob"));
-            Calls calls = new Calls(uri());
-            String id = calls.place("carol", "bob");
-            calls.accept("bob", id, "desk");
-            Waits.until("bob in a call", CDC, () -> presenceOf(api, "bob").equals("in_call"));
-            calls.command("bob", id, "hangup", null);
-            Waits.until("bob back online", CDC, () -> presenceOf(api, "bob").equals("online"));
+        // Presence changes travel the CDC path and reach everyone signed in, as events.
+        try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null)) {
+            Waits.until("alice online", CDC, () -> presenceOf(api, "alice").equals("online"));
+            try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null);
+                 SseClient bobSecondTab = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
+                alice.await(e -> isPresence(e, "bob", "online"), CDC);
+                assertEquals("online", presenceOf(api, "bob"));
+                Calls calls = new Calls(uri());
+                String id = calls.place("carol", "bob");
+                calls.accept("bob", id, "desk");
+                alice.await(e -> isPresence(e, "bob", "in_call"), CDC);
+                assertEquals("in_call", presenceOf(api, "bob"));
+                calls.command("bob", id, "hangup", null);
+                alice.await(e -> isPresence(e, "bob", "online"), CDC);
+                bob.close();
+                // One tab closed, one still open: bob stays online (no flapping on a reload).
+            }
+            // A closed stream is noticed at the next heartbeat (15 s): that is the grace period.
+            alice.await(e -> isPresence(e, "bob", "offline"), Duration.ofSeconds(45));
+            assertEquals("offline", presenceOf(api, "bob"));
+            assertEquals(1, alice.seen().stream().filter(e -> isPresence(e, "bob", "offline")).count(), "offline once, not per tab");
         }
-        // A closed stream is noticed at the next heartbeat (15 s): that is the grace period too,
-        // so a page reload does not flap bob's presence.
-        Waits.until("bob offline when his stream closes", Duration.ofSeconds(45), () -> presenceOf(api, "bob").equals("offline"));
+    }
+
+    private static boolean isPresence(SseClient.Event e, String user, String presence) {
+        if (!e.type().equals("presence")) {
+            return false;
+        }
+        JsonObject p = Api.parse(e.data());
+        return p.getString("username").equals(user) && p.getString("presence").equals(presence);
     }
 
     @Test

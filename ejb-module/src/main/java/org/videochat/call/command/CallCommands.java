@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.directory.Directory;
+import org.videochat.presence.command.PresenceCommands;
 import org.videochat.platform.RequestRejected;
 
 import java.util.List;
@@ -26,6 +27,9 @@ public class CallCommands {
 
     @Inject
     Directory directory;
+
+    @Inject
+    PresenceCommands presence;
 
     @Inject
     @ConfigProperty(name = "videochat.calls.max-sdp-bytes")
@@ -108,6 +112,7 @@ public class CallCommands {
         SessionDescriptions.check(answerSdp, maxSdpBytes);
         call.accept(device);
         em.persist(new CallSignal(call.id(), me, call.caller(), CallSignal.ANSWER, answerSdp));
+        refreshPresence(call);
         return call;
     }
 
@@ -130,6 +135,7 @@ public class CallCommands {
     public Call hangUp(UUID id, String me) {
         Call call = participantCall(id, me);
         call.hangUp(me);
+        refreshPresence(call);
         return call;
     }
 
@@ -161,7 +167,10 @@ public class CallCommands {
         Call call = participantCall(id, me);
         switch (status == null ? "" : status) {
             case "connected" -> call.requireConnected("report media on");
-            case "failed" -> call.fail(me, detail);
+            case "failed" -> {
+                call.fail(me, detail);
+                refreshPresence(call);
+            }
             default -> throw RequestRejected.badRequest("invalid-status", "Field 'status' must be \"connected\" or \"failed\".");
         }
         return call;
@@ -184,6 +193,12 @@ public class CallCommands {
             }
         }
         return expired;
+    }
+
+    /** Presence reads the call table: flush the change first, in this transaction. */
+    private void refreshPresence(Call call) {
+        em.flush();
+        presence.refresh(List.of(call.caller(), call.callee()));
     }
 
     private Call participantCall(UUID id, String me) {

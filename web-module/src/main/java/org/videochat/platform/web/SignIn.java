@@ -33,6 +33,8 @@ public class SignIn implements HttpAuthenticationMechanism {
     static final String SESSION_USER = "videochat.user";
     static final String SESSION_GROUPS = "videochat.groups";
     public static final String SESSION_CSRF = "videochat.csrf";
+    /** A stable name for the session (its id may change): what its streams are filed under. */
+    public static final String SESSION_KEY = "videochat.session";
     /** Set on the request when a sign-in was refused because of too many failures. */
     public static final String LOCKED = "videochat.login.locked";
 
@@ -88,6 +90,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
         session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
         session.setAttribute(SESSION_CSRF, token());
+        session.setAttribute(SESSION_KEY, token());
         return context.notifyContainerAboutLogin(result);
     }
 

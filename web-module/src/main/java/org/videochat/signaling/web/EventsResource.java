@@ -16,6 +16,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.Devices;
+import org.videochat.platform.web.SignIn;
 
 /**
  * {@code GET /api/events}: the signed-in user's signaling stream (Server-Sent Events). Event ids
@@ -40,7 +41,9 @@ public class EventsResource {
                      @QueryParam("device") String device,
                      @Context HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        stream.open(security.getUserPrincipal().getName(), Devices.check(device), session == null ? null : session.getId(),
+        // The container may change the session id on every sign-in check; the key stays.
+        Object sessionKey = session == null ? null : session.getAttribute(SignIn.SESSION_KEY);
+        stream.open(security.getUserPrincipal().getName(), Devices.check(device), sessionKey == null ? null : sessionKey.toString(),
                 sink, sse, parse(lastEventId));
     }
 

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+import org.videochat.platform.web.SignIn;
 
 /** Signing out (or a session timing out) closes the signaling streams that session opened. */
 @WebListener
@@ -14,6 +15,9 @@ public class SessionEnd implements HttpSessionListener {
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
-        stream.closeSession(event.getSession().getId());
+        Object key = event.getSession().getAttribute(SignIn.SESSION_KEY);
+        if (key != null) {
+            stream.closeSession(key.toString());
+        }
     }
 }

@@ -151,10 +151,10 @@ public class SignalingStream {
         }
     }
 
-    /** Closes every stream that {@code sessionId} opened (sign-out, session timeout). */
-    public void closeSession(String sessionId) {
+    /** Closes every stream that the session with {@code sessionKey} opened (sign-out, session timeout). */
+    public void closeSession(String sessionKey) {
         byUser.values().forEach(connections -> connections.stream()
-                .filter(c -> sessionId.equals(c.sessionId))
+                .filter(c -> sessionKey.equals(c.sessionId))
                 .toList()
                 .forEach(this::close));
     }
@@ -163,7 +163,7 @@ public class SignalingStream {
         Set<StreamConnection> connections = byUser.get(connection.username);
         if (connections != null && connections.remove(connection)) {
             try {
-                people.streamClosed(connection.id);
+                people.streamClosed(connection.id, connection.username);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "could not record a closed stream; the sweep will", e);
             }

@@ -16,7 +16,7 @@ final class StreamConnection {
     final String username;
     /** The tab or device this stream belongs to, as the client named it; may be null. */
     final String device;
-    /** The HTTP session that opened this stream, or null for HTTP Basic clients. */
+    /** The key of the HTTP session that opened this stream, or null for HTTP Basic clients. */
     final String sessionId;
     final SseEventSink sink;
     final Sse sse;
