@@ -116,14 +116,16 @@ class CallSignalingIT {
             }
             assertEquals(List.of("call-status:TRYING", "incoming-call", "call-status:ENDED"), story(got, second));
             assertEquals(List.of("call-status:TRYING", "incoming-call", "call-status:ENDED"), story(got, third));
-            assertEquals(6, got.size(), "nothing from before Last-Event-ID, nothing twice: " + got);
+            // Presence events of other people may interleave; the call events are exactly these.
+            assertEquals(6, got.stream().filter(e -> !e.type().equals("presence")).count(),
+                    "nothing from before Last-Event-ID, nothing twice: " + got);
         }
     }
 
     /** The events of one call, in stream order, as type (and state for status events). */
     private static List<String> story(List<SseClient.Event> events, String callId) {
         return events.stream()
-                .filter(e -> Api.parse(e.data()).getString("callId").equals(callId))
+                .filter(e -> callId.equals(Api.parse(e.data()).getString("callId", null)))
                 .map(e -> e.type().equals("call-status") ? "call-status:" + Api.parse(e.data()).getString("state") : e.type())
                 .toList();
     }
@@ -147,7 +149,8 @@ class CallSignalingIT {
             assertEquals(Long.toString(last), resync.id(), "the stream goes on from the newest event");
             calls.command("alice", id, "cancel", null);
             SseClient.Event next = carol.await(e -> e.type().equals("call-status"), CDC);
-            assertEquals(last + 1, Long.parseLong(next.id()));
+            assertTrue(Long.parseLong(next.id()) > last, "live events continue after the newest one");
+            assertEquals(Long.toString(last + 1), carol.seen().get(1).id(), "no gap after the resync");
         }
     }
 
