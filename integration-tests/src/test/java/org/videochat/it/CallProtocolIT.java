@@ -1,21 +1,14 @@
 package org.videochat.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.videochat.it.support.Api;
+import org.videochat.it.support.OnPayaraMicro;
 import org.videochat.it.support.Calls;
-import org.videochat.it.support.Deployments;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,27 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every transition and end reason of a 1:1 call, as the two participants see them on their
  * streams, all through the CDC path. Payara Micro runs with an 8 s ring timeout (see the pom).
  */
-@ExtendWith(ArquillianExtension.class)
-class CallProtocolIT {
-
-    private static final Duration CDC = Duration.ofSeconds(15);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.videochat();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private URI uri() throws Exception {
-        return base.toURI();
-    }
-
-    @AfterEach
-    void hangUpEverything() throws Exception {
-        new Calls(uri()).endAll();
-    }
+class CallProtocolIT extends OnPayaraMicro {
 
     private static boolean status(SseClient.Event e, String callId, String state) {
         return e.type().equals("call-status") && e.data().contains(callId) && Api.parse(e.data()).getString("state").equals(state);

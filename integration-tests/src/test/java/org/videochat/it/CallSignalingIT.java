@@ -1,22 +1,15 @@
 package org.videochat.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.videochat.it.support.Api;
+import org.videochat.it.support.OnPayaraMicro;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
-import org.videochat.it.support.Deployments;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,27 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The first slice of the real flow on Payara Micro, through the real CDC pipeline:
  * REST command → PostgreSQL → Debezium Server → Artemis → MDB projection → SSE.
  */
-@ExtendWith(ArquillianExtension.class)
-class CallSignalingIT {
-
-    private static final Duration CDC = Duration.ofSeconds(15);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.videochat();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private URI uri() throws Exception {
-        return base.toURI();
-    }
-
-    @AfterEach
-    void hangUpEverything() throws Exception {
-        new Calls(uri()).endAll();
-    }
+class CallSignalingIT extends OnPayaraMicro {
 
     @Test
     void calleeStreamReceivesTheIncomingCallAndCallerStreamItsStatus() throws Exception {

@@ -9,25 +9,17 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.videochat.it.support.Api;
+import org.videochat.it.support.OnPayaraMicro;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
-import org.videochat.it.support.Deployments;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,18 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * change twice (without a duplicate-detection id, so the broker passes both) and check that the
  * projection applies it once.
  */
-@ExtendWith(ArquillianExtension.class)
-class ProjectionIdempotencyIT {
-
-    private static final Duration CDC = Duration.ofSeconds(15);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.videochat();
-    }
-
-    @ArquillianResource
-    URL base;
+class ProjectionIdempotencyIT extends OnPayaraMicro {
 
     @Test
     void aRedeliveredOfferIsProjectedOnce() throws Exception {
@@ -66,11 +47,6 @@ class ProjectionIdempotencyIT {
             assertEquals(1, events.stream().filter(e -> e.data().contains("a=redelivered")).count(), "one event for one change");
         }
         assertEquals(1, Db.count("SELECT count(*) FROM user_event WHERE source_key = ?", "call_signal:" + lsn + ":incoming-call"));
-    }
-
-    @AfterEach
-    void hangUpEverything() throws Exception {
-        new Calls(base.toURI()).endAll();
     }
 
     @Test

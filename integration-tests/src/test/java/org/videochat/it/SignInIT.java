@@ -1,25 +1,19 @@
 package org.videochat.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.videochat.it.support.Api;
+import org.videochat.it.support.OnPayaraMicro;
 import org.videochat.it.support.Browser;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
-import org.videochat.it.support.Deployments;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,26 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signing in and out, throttling, CSRF, security headers, directory, presence and Do Not Disturb. */
-@ExtendWith(ArquillianExtension.class)
-class SignInIT {
-
-    private static final Duration CDC = Duration.ofSeconds(15);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.videochat();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private URI uri() throws Exception {
-        return base.toURI();
-    }
+class SignInIT extends OnPayaraMicro {
 
     @AfterEach
-    void cleanUp() throws Exception {
-        new Calls(uri()).endAll();
+    void switchDoNotDisturbOff() throws Exception {
         try (var c = Db.connect(); var s = c.createStatement()) {
             s.executeUpdate("UPDATE app_user SET dnd = false");
         }
@@ -130,7 +108,7 @@ class SignInIT {
     @Test
     void pagesAndApiCarryTheSecurityHeaders() throws Exception {
         Browser browser = new Browser(uri());
-        for (HttpResponse<String> r : new HttpResponse[]{browser.get("login.xhtml"), browser.get("health")}) {
+        for (HttpResponse<String> r : new HttpResponse[]{browser.get("login.xhtml"), browser.get("health"), browser.get("api/me")}) {
             var h = r.headers();
             assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), r.uri() + " " + h.map());
             assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));

@@ -65,6 +65,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        WebSecurity.addHeaders(request, response);
         if (isApi(request)) {
             // Browsers would show their own password dialog on a Basic challenge: only challenge others.
             if (request.getHeader("Sec-Fetch-Mode") == null) {
@@ -108,6 +109,7 @@ public class SignIn implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(result);
             }
         }
+        WebSecurity.addHeaders(request, response);
         if (request.getAttribute(LOCKED) != null) {
             try {
                 response.setHeader("Retry-After", "60");
