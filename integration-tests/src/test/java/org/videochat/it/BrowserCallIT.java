@@ -1,0 +1,89 @@
+package org.videochat.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.ChromiumPage;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two people in real headless Chromium browsers with fake cameras call each other through the
+ * stack the run command started (Payara Server with the EAR). Media must really flow: the
+ * pages' getStats() must show decoded video frames and growing audio on both sides.
+ */
+class BrowserCallIT {
+
+    private final URI server = URI.create(System.getProperty("it.server.url"));
+
+    @AfterEach
+    void endEveryCall() throws Exception {
+        new Calls(server).endAll();
+    }
+
+    @Test
+    void aliceCallsBobTheyTalkChatAndHangUp() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
+             ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
+            alice.click("#people li[data-user='bob'] button.call");
+            alice.waitVisible("outgoing");
+
+            bob.waitVisible("incoming");
+            bob.waitText("incoming-name", "Alice Kim");
+            bob.click("#accept");
+
+            for (ChromiumPage person : new ChromiumPage[]{alice, bob}) {
+                person.waitVisible("in-call");
+                person.waitFor("video frames decoded", Duration.ofSeconds(30), d -> person.stat("framesDecoded") > 10);
+                long audio = person.stat("audioBytes");
+                person.waitFor("audio still arriving", d -> person.stat("audioBytes") > audio);
+            }
+            alice.screenshot("connected");
+            bob.screenshot("connected");
+
+            alice.type("chat-input", "Hello Bob, can you see me?");
+            alice.click("#chat-send");
+            bob.waitText("chat-log", "Hello Bob, can you see me?");
+
+            alice.click("#hangup");
+            alice.waitVisible("idle");
+            bob.waitVisible("idle");
+            bob.waitText("status", "ended");
+            alice.waitText("history", "bob");
+            bob.waitText("history", "alice");
+        }
+    }
+
+    @Test
+    void everyDeviceRingsAndTheOneNotAnsweringIsToldItWasAnsweredElsewhere() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
+             ChromiumPage desk = new ChromiumPage(server, "bob-desk").signIn("bob", Api.PASSWORD);
+             ChromiumPage laptop = new ChromiumPage(server, "bob-laptop").signIn("bob", Api.PASSWORD)) {
+            alice.click("#people li[data-user='bob'] button.call");
+            desk.waitVisible("incoming");
+            laptop.waitVisible("incoming");
+            desk.click("#accept");
+            desk.waitVisible("in-call");
+            laptop.waitVisible("idle");
+            laptop.waitText("status", "Answered on another device");
+            alice.waitVisible("in-call");
+        }
+    }
+
+    @Test
+    void aDeclinedCallTellsTheCallerAndAnUnansweredOneIsMissed() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
+             ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
+            alice.click("#people li[data-user='bob'] button.call");
+            bob.waitVisible("incoming");
+            bob.click("#decline");
+            alice.waitText("status", "declined");
+            bob.waitVisible("idle");
+            assertTrue(alice.text("history").contains("declined"), alice.text("history"));
+        }
+    }
+}

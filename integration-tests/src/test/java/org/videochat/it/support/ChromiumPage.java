@@ -1,0 +1,136 @@
+package org.videochat.it.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One person in a real headless Chromium with a fake camera and microphone, using the pages as
+ * a person would: through the login page, buttons and what the page shows.
+ */
+public final class ChromiumPage implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final URI base;
+    private final String name;
+
+    public ChromiumPage(URI base, String name) throws Exception {
+        this.base = base;
+        this.name = name;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1000,900", "--user-data-dir=" + Files.createTempDirectory("chromium-" + name));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    public ChromiumPage signIn(String username, String password) {
+        driver.get(base.resolve("login.xhtml").toString());
+        driver.findElement(By.id("login:username")).sendKeys(username);
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+        waitFor("the home page", d -> d.findElement(By.id("display-name")).isDisplayed());
+        waitFor("the directory", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+        return this;
+    }
+
+    public void click(String cssSelector) {
+        waitFor(cssSelector + " to be clickable", d -> d.findElement(By.cssSelector(cssSelector)).isDisplayed());
+        driver.findElement(By.cssSelector(cssSelector)).click();
+    }
+
+    public void type(String id, String text) {
+        driver.findElement(By.id(id)).sendKeys(text);
+    }
+
+    public void waitVisible(String id) {
+        waitFor("#" + id + " to show", d -> d.findElement(By.id(id)).isDisplayed());
+    }
+
+    public String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    public void waitText(String id, String fragment) {
+        waitFor("#" + id + " to say '" + fragment + "'", d -> {
+            WebElement e = d.findElement(By.id(id));
+            return e.getText().contains(fragment);
+        });
+    }
+
+    /** The page's WebRTC statistics of the current call (window.videochat.stats()). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> stats() {
+        Object stats = ((JavascriptExecutor) driver).executeScript("return window.videochat && window.videochat.stats();");
+        return stats == null ? Map.of() : (Map<String, Object>) stats;
+    }
+
+    public long stat(String key) {
+        Object v = stats().get(key);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+
+    public <T> T waitFor(String what, Function<ChromeDriver, T> condition) {
+        return waitFor(what, Duration.ofSeconds(20), condition);
+    }
+
+    public <T> T waitFor(String what, Duration timeout, Function<ChromeDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .withMessage(() -> name + ": " + what + " (status: " + safeText("status") + ")")
+                    .until(d -> condition.apply((ChromeDriver) d));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + System.currentTimeMillis());
+            throw e;
+        }
+    }
+
+    private String safeText(String id) {
+        try {
+            return driver.findElement(By.id(id)).getText();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    public Path screenshot(String label) {
+        try {
+            Path dir = Path.of(System.getProperty("it.screenshots"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + "-" + label + ".png");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

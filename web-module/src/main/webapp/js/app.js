@@ -1,0 +1,257 @@
+// The call screen: directory with presence, incoming and outgoing calls, the call itself.
+import { api, useCsrfToken } from './api.js';
+import { Signaling } from './signaling.js';
+import { CallSession } from './call.js';
+import { Ringer } from './ringer.js';
+
+const $ = (id) => document.getElementById(id);
+const device = sessionStorage.getItem('videochat.device') || crypto.randomUUID();
+sessionStorage.setItem('videochat.device', device);
+
+const ENDED = {
+  declined: (c) => `${c.peerName} declined the call.`,
+  cancelled: (c) => `${c.peerName} cancelled the call.`,
+  no_answer: (c) => c.role === 'caller' ? `${c.peerName} did not answer.` : `Missed call from ${c.peerName}.`,
+  busy: (c) => `${c.peerName} is busy.`,
+  hangup: () => 'The call ended.',
+  failed: () => 'The call failed: the connection was lost.',
+  glare: () => 'You called each other; continuing with the other call.',
+  answered_elsewhere: () => 'Answered on another device.',
+  ended_by_admin: () => 'An administrator ended the call.',
+};
+
+const state = { me: null, call: null, invites: new Map(), iceServers: [], ringer: new Ringer() };
+
+function show(panel) {
+  for (const id of ['idle', 'incoming', 'outgoing', 'in-call']) $(id).hidden = id !== panel;
+}
+
+function say(text, kind = 'info') {
+  const status = $('status');
+  status.textContent = text;
+  status.dataset.kind = kind;
+}
+
+async function loadPeople() {
+  const query = $('search').value.trim();
+  const result = await api('GET', '/api/people?size=50&q=' + encodeURIComponent(query));
+  const list = $('people');
+  list.replaceChildren();
+  for (const person of result.people.filter((p) => p.username !== state.me.username)) {
+    const item = document.createElement('li');
+    item.dataset.user = person.username;
+    const name = document.createElement('span');
+    name.textContent = person.displayName;
+    const presence = document.createElement('span');
+    presence.className = 'presence ' + person.presence;
+    presence.textContent = person.presence.replace('_', ' ');
+    const button = document.createElement('button');
+    button.className = 'call';
+    button.textContent = 'Call';
+    button.setAttribute('aria-label', 'Call ' + person.displayName);
+    button.onclick = () => placeCall(person);
+    item.append(name, presence, button);
+    list.append(item);
+  }
+}
+
+async function loadHistory() {
+  const result = await api('GET', '/api/calls?limit=10');
+  const list = $('history');
+  list.replaceChildren();
+  for (const call of result.calls) {
+    const item = document.createElement('li');
+    item.className = call.missed ? 'missed' : '';
+    const when = new Date(call.createdAt).toLocaleString();
+    item.textContent = `${call.direction === 'outgoing' ? '→' : '←'} ${call.peer} · ${when} · ${call.missed ? 'missed' : (call.reason || call.state.toLowerCase())}`;
+    list.append(item);
+  }
+  $('missed-badge').textContent = result.missed ? String(result.missed) : '';
+  $('missed-badge').hidden = !result.missed;
+}
+
+async function media() {
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  } catch (e) {
+    if (e.name === 'NotAllowedError' || e.name === 'NotFoundError' || e.name === 'NotReadableError') {
+      say('Camera unavailable (' + (e.name === 'NotAllowedError' ? 'permission denied' : 'no camera found') + '): continuing with audio only.', 'warning');
+      try {
+        return await navigator.mediaDevices.getUserMedia({ audio: true });
+      } catch (e2) {
+        throw new Error('Microphone unavailable: allow access to the microphone to make calls.');
+      }
+    }
+    throw e;
+  }
+}
+
+function newSession(id, role, peer, peerName) {
+  return new CallSession({
+    id, role, peer, iceServers: state.iceServers,
+    localVideo: $('local'), remoteVideo: $('remote'),
+    onChat: (who, text) => {
+      const line = document.createElement('li');
+      line.className = who;
+      line.textContent = (who === 'me' ? 'You' : peerName) + ': ' + text;
+      $('chat-log').append(line);
+    },
+    onQuality: (s) => {
+      $('quality').textContent = `${s.quality} · ${s.rtt === null ? '–' : Math.round(s.rtt * 1000) + ' ms'} · ${(s.loss * 100).toFixed(1)} % loss · ${s.kbps} kbit/s`;
+      $('quality').dataset.quality = s.quality;
+    },
+    onMediaState: (s) => {
+      if (s === 'disconnected') say('Connection lost, reconnecting…', 'warning');
+      if (s === 'connected') say('Connected.');
+    },
+  });
+}
+
+async function placeCall(person) {
+  if (state.call) return;
+  say(`Calling ${person.displayName}…`);
+  let stream;
+  try {
+    stream = await media();
+  } catch (e) {
+    say(e.message, 'error');
+    return;
+  }
+  const session = newSession(null, 'caller', person.username, person.displayName);
+  state.call = { session, role: 'caller', peer: person.username, peerName: person.displayName };
+  await session.addMedia(stream);
+  const sdp = await session.createOffer();
+  try {
+    const placed = await api('POST', '/api/calls', { callee: person.username, sdp });
+    state.call.id = placed.id;
+    session.started(placed.id);
+    if (placed.state === 'ENDED') return endCall(placed.reason);
+    $('outgoing-name').textContent = person.displayName;
+    show('outgoing');
+  } catch (e) {
+    endCall(null, e.message);
+  }
+}
+
+function incoming(invite) {
+  state.invites.set(invite.callId, invite);
+  if (state.call) return; // busy here; the server already answers busy to others
+  state.call = { id: invite.callId, role: 'callee', peer: invite.caller, peerName: invite.callerName, invite, candidates: [] };
+  $('incoming-name').textContent = invite.callerName;
+  show('incoming');
+  say(`${invite.callerName} is calling.`);
+  state.ringer.start();
+  api('POST', `/api/calls/${invite.callId}/ringing`).catch(() => {});
+}
+
+async function accept() {
+  const call = state.call;
+  state.ringer.stop();
+  let stream;
+  try {
+    stream = await media();
+  } catch (e) {
+    say(e.message, 'error');
+    await api('POST', `/api/calls/${call.id}/decline`, { detail: 'no-microphone' }).catch(() => {});
+    return endCall(null);
+  }
+  call.session = newSession(call.id, 'callee', call.peer, call.peerName);
+  await call.session.addMedia(stream);
+  const sdp = await call.session.acceptOffer(call.invite.sdp);
+  await call.session.candidatesArrived(call.candidates);
+  try {
+    await api('POST', `/api/calls/${call.id}/accept`, { sdp, device });
+    call.session.started(call.id);
+    call.session.connected();
+    enterCall();
+  } catch (e) {
+    endCall(e.code === 'already-answered' ? 'answered_elsewhere' : null, e.message);
+  }
+}
+
+function enterCall() {
+  $('peer-name').textContent = state.call.peerName;
+  show('in-call');
+  state.call.since = Date.now();
+  clearInterval(state.timer);
+  state.timer = setInterval(() => {
+    const s = Math.floor((Date.now() - state.call.since) / 1000);
+    $('timer').textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  }, 1000);
+}
+
+function endCall(reason, message) {
+  const call = state.call;
+  state.ringer.stop();
+  clearInterval(state.timer);
+  if (call?.session) call.session.close();
+  state.call = null;
+  show('idle');
+  if (message) say(message, 'error');
+  else if (reason && call) say(ENDED[reason] ? ENDED[reason](call) : 'The call ended.', reason === 'hangup' ? 'info' : 'warning');
+  loadHistory().catch(() => {});
+}
+
+async function hangUp() {
+  const call = state.call;
+  if (!call) return;
+  const action = call.connected ? 'hangup' : (call.role === 'caller' ? 'cancel' : 'decline');
+  if (call.id) await api('POST', `/api/calls/${call.id}/${action}`).catch(() => {});
+}
+
+async function onEvent(type, data) {
+  const call = state.call;
+  const mine = call && data.callId === call.id;
+  switch (type) {
+    case 'incoming-call': return incoming(data);
+    case 'answer': if (mine) await call.session.answerArrived(data.sdp); return;
+    case 'candidates':
+      if (!mine) return;
+      if (call.session) await call.session.candidatesArrived(data.candidates);
+      else call.candidates.push(...data.candidates);
+      return;
+    case 'renegotiate': if (mine && call.session) await call.session.renegotiationArrived(data); return;
+    case 'presence': return updatePresence(data);
+    case 'resync': return loadHistory();
+    case 'call-status':
+      if (!mine) return;
+      if (data.state === 'CONNECTED' && call.role === 'caller') { call.connected = true; call.session.connected(); enterCall(); }
+      if (data.state === 'CONNECTED' && call.role === 'callee') call.connected = true;
+      if (data.state === 'ENDED') endCall(data.reason);
+  }
+}
+
+function updatePresence(p) {
+  const item = document.querySelector(`#people li[data-user="${CSS.escape(p.username)}"] .presence`);
+  if (item) {
+    item.className = 'presence ' + p.presence;
+    item.textContent = p.presence.replace('_', ' ');
+  }
+}
+
+async function start() {
+  state.me = await api('GET', '/api/me');
+  useCsrfToken(state.me.csrfToken);
+  state.iceServers = (await api('GET', '/api/ice-servers')).iceServers;
+  $('dnd').checked = state.me.dnd;
+  $('dnd').onchange = () => api('PUT', '/api/me/dnd', { dnd: $('dnd').checked }).catch((e) => say(e.message, 'error'));
+  $('search').oninput = () => loadPeople().catch(() => {});
+  $('accept').onclick = accept;
+  $('decline').onclick = () => api('POST', `/api/calls/${state.call.id}/decline`).catch(() => {});
+  $('cancel').onclick = hangUp;
+  $('hangup').onclick = hangUp;
+  $('mute').onclick = () => { const on = $('mute').getAttribute('aria-pressed') !== 'true'; $('mute').setAttribute('aria-pressed', on); state.call?.session?.setMuted(on); };
+  $('camera').onclick = () => { const off = $('camera').getAttribute('aria-pressed') !== 'true'; $('camera').setAttribute('aria-pressed', off); state.call?.session?.setCameraOff(off); };
+  $('chat-form').onsubmit = (e) => {
+    e.preventDefault();
+    if (state.call?.session?.sendChat($('chat-input').value)) $('chat-input').value = '';
+  };
+  show('idle');
+  new Signaling(device, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => { $('connection').textContent = s; }).open();
+  await loadPeople();
+  await loadHistory();
+  // For tests and diagnostics: the current call's media statistics.
+  window.videochat = { stats: () => state.call?.session?.stats || null, state: () => state.call ? (state.call.connected ? 'connected' : 'ringing') : 'idle' };
+}
+
+start().catch((e) => say('videochat could not start: ' + e.message, 'error'));
