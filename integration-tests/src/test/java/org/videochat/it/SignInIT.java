@@ -167,6 +167,7 @@ class SignInIT extends OnPayaraMicro {
             alice.await(e -> isPresence(e, "bob", "offline"), Duration.ofSeconds(45));
             assertEquals("offline", presenceOf(api, "bob"));
             assertEquals(1, alice.seen().stream().filter(e -> isPresence(e, "bob", "offline")).count(), "offline once, not per tab");
+            assertTrue(alice.heartbeats() > 0, "heartbeat events keep the stream visibly alive");
         }
     }
 

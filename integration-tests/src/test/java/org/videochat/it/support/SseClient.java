@@ -28,6 +28,7 @@ public final class SseClient implements AutoCloseable {
     private final Thread reader;
     private final HttpResponse<java.io.InputStream> response;
     private volatile String retry;
+    private volatile int heartbeats;
 
     private SseClient(HttpResponse<java.io.InputStream> response) {
         this.response = response;
@@ -64,6 +65,11 @@ public final class SseClient implements AutoCloseable {
             throw new IllegalStateException("event stream answered " + response.statusCode());
         }
         return new SseClient(response);
+    }
+
+    /** How many heartbeat events arrived (they are not queued as events). */
+    public int heartbeats() {
+        return heartbeats;
     }
 
     /** Whether the server ended the stream (the reader saw the end of the body). */
@@ -139,7 +145,9 @@ public final class SseClient implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
+                    if (type.equals("heartbeat")) {
+                        heartbeats++; // transport, like a comment: not an event of the log
+                    } else if (!data.isEmpty()) {
                         events.add(new Event(id, type, data.substring(0, data.length() - 1)));
                     }
                     id = null;

@@ -23,6 +23,8 @@ import org.videochat.platform.web.SignIn;
  * are the user's event sequence numbers; a reconnecting EventSource sends the last one back in
  * {@code Last-Event-ID} and receives exactly what it missed, in order. {@code ?device=} names
  * the tab, so that a tab that did not answer a call sees it end with {@code answered_elsewhere}.
+ * {@code ?lastEventId=} does what the header does, for a page that opens a new EventSource
+ * itself (a new EventSource cannot set the header).
  */
 @Path("events")
 @RequestScoped
@@ -38,13 +40,14 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context SseEventSink sink, @Context Sse sse,
                      @HeaderParam("Last-Event-ID") String lastEventId,
+                     @QueryParam("lastEventId") String lastEventIdParameter,
                      @QueryParam("device") String device,
                      @Context HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         // The container may change the session id on every sign-in check; the key stays.
         Object sessionKey = session == null ? null : session.getAttribute(SignIn.SESSION_KEY);
         stream.open(security.getUserPrincipal().getName(), Devices.check(device), sessionKey == null ? null : sessionKey.toString(),
-                sink, sse, parse(lastEventId));
+                sink, sse, parse(lastEventId != null ? lastEventId : lastEventIdParameter));
     }
 
     static Long parse(String lastEventId) {

@@ -186,7 +186,7 @@ public class SignalingStream {
     }
 
     /**
-     * A comment line on every connection keeps proxies from timing out and finds dead peers.
+     * A heartbeat event on every connection keeps proxies from timing out and finds dead peers.
      * Then one query checks whether any connected user's log moved past what their streams
      * have: the safety net for an announcement that never arrived.
      */
@@ -194,7 +194,9 @@ public class SignalingStream {
         byUser.values().forEach(connections -> connections.forEach(c -> {
             synchronized (c) {
                 if (c.isOpen()) {
-                    send(c, c.sse.newEventBuilder().comment("heartbeat").build());
+                    // A named event without an id: EventSource sees it (a comment it would not), and
+                    // it leaves Last-Event-ID alone. Pages reconnect when heartbeats stop.
+                    send(c, c.sse.newEventBuilder().name("heartbeat").data(String.class, "{}").build());
                 } else {
                     close(c);
                 }
