@@ -70,14 +70,41 @@ async function loadHistory() {
   $('missed-badge').hidden = !result.missed;
 }
 
+function chosen(selectId) {
+  const id = $(selectId).value;
+  return id ? { deviceId: { exact: id } } : true;
+}
+
+async function listDevices() {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  for (const [selectId, kind] of [['camera-select', 'videoinput'], ['mic-select', 'audioinput']]) {
+    const select = $(selectId);
+    const current = select.value;
+    select.replaceChildren(new Option('Default', ''));
+    devices.filter((d) => d.kind === kind).forEach((d, i) => select.append(new Option(d.label || `${kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}`, d.deviceId)));
+    select.value = current;
+  }
+}
+
+async function switchDevice(kind) {
+  const session = state.call?.session;
+  if (!session) return;
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia(kind === 'video' ? { video: chosen('camera-select') } : { audio: chosen('mic-select') });
+    await session.replaceTrack(stream.getTracks()[0]);
+  } catch (e) {
+    say('Could not switch the ' + (kind === 'video' ? 'camera' : 'microphone') + ': ' + e.message, 'error');
+  }
+}
+
 async function media() {
   try {
-    return await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select'), video: chosen('camera-select') });
   } catch (e) {
     if (e.name === 'NotAllowedError' || e.name === 'NotFoundError' || e.name === 'NotReadableError') {
       say('Camera unavailable (' + (e.name === 'NotAllowedError' ? 'permission denied' : 'no camera found') + '): continuing with audio only.', 'warning');
       try {
-        return await navigator.mediaDevices.getUserMedia({ audio: true });
+        return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select') });
       } catch (e2) {
         throw new Error('Microphone unavailable: allow access to the microphone to make calls.');
       }
@@ -242,6 +269,21 @@ async function start() {
   $('hangup').onclick = hangUp;
   $('mute').onclick = () => { const on = $('mute').getAttribute('aria-pressed') !== 'true'; $('mute').setAttribute('aria-pressed', on); state.call?.session?.setMuted(on); };
   $('camera').onclick = () => { const off = $('camera').getAttribute('aria-pressed') !== 'true'; $('camera').setAttribute('aria-pressed', off); state.call?.session?.setCameraOff(off); };
+  $('camera-select').onchange = () => switchDevice('video');
+  $('mic-select').onchange = () => switchDevice('audio');
+  navigator.mediaDevices.ondevicechange = () => listDevices().catch(() => {});
+  $('share').onclick = async () => {
+    const session = state.call?.session;
+    if (!session) return;
+    const on = $('share').getAttribute('aria-pressed') !== 'true';
+    try {
+      session.onScreenShareEnded = () => $('share').setAttribute('aria-pressed', 'false');
+      await session.shareScreen(on);
+      $('share').setAttribute('aria-pressed', String(on));
+    } catch (e) {
+      say('Screen sharing is not available: ' + e.message, 'warning');
+    }
+  };
   $('chat-form').onsubmit = (e) => {
     e.preventDefault();
     if (state.call?.session?.sendChat($('chat-input').value)) $('chat-input').value = '';
@@ -250,6 +292,7 @@ async function start() {
   new Signaling(device, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => { $('connection').textContent = s; }).open();
   await loadPeople();
   await loadHistory();
+  listDevices().catch(() => {});
   // For tests and diagnostics: the current call's media statistics.
   window.videochat = { stats: () => state.call?.session?.stats || null, state: () => state.call ? (state.call.connected ? 'connected' : 'ringing') : 'idle' };
 }

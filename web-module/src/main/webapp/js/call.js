@@ -131,6 +131,37 @@ export class CallSession {
     return false;
   }
 
+  /** Swaps the camera or microphone during a call without renegotiating (RTCRtpSender.replaceTrack). */
+  async replaceTrack(newTrack) {
+    const sender = this.pc.getSenders().find((s) => s.track && s.track.kind === newTrack.kind);
+    if (!sender) return;
+    const old = sender.track;
+    await sender.replaceTrack(newTrack);
+    if (this.localStream && old) {
+      this.localStream.removeTrack(old);
+      this.localStream.addTrack(newTrack);
+      if (old !== this.cameraTrack) old.stop();
+    }
+  }
+
+  /** Shares the screen in place of the camera; sharing stops when the browser's own button is used, too. */
+  async shareScreen(on) {
+    const sender = this.pc.getSenders().find((s) => s.track && s.track.kind === 'video');
+    if (!sender) throw new Error('No video is being sent in this call.');
+    if (on) {
+      const screen = await navigator.mediaDevices.getDisplayMedia({ video: true });
+      const track = screen.getVideoTracks()[0];
+      this.cameraTrack = sender.track;
+      track.onended = () => this.shareScreen(false).then(() => this.onScreenShareEnded?.());
+      await sender.replaceTrack(track);
+      this.screenTrack = track;
+    } else if (this.screenTrack) {
+      await sender.replaceTrack(this.cameraTrack);
+      this.screenTrack.stop();
+      this.screenTrack = null;
+    }
+  }
+
   setMuted(muted) {
     this.localStream?.getAudioTracks().forEach((t) => { t.enabled = !muted; });
   }
