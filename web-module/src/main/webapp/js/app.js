@@ -6,6 +6,8 @@ import { Ringer } from './ringer.js';
 
 const $ = (id) => document.getElementById(id);
 const device = sessionStorage.getItem('videochat.device') || crypto.randomUUID();
+// Diagnostics: "?relay" forces every call of this page through TURN (is the relay reachable?).
+const iceTransportPolicy = new URLSearchParams(location.search).has('relay') ? 'relay' : 'all';
 sessionStorage.setItem('videochat.device', device);
 
 const ENDED = {
@@ -115,7 +117,7 @@ async function media() {
 
 function newSession(id, role, peer, peerName) {
   return new CallSession({
-    id, role, peer, iceServers: state.iceServers,
+    id, role, peer, iceServers: state.iceServers, iceTransportPolicy,
     localVideo: $('local'), remoteVideo: $('remote'),
     onChat: (who, text) => {
       const line = document.createElement('li');

@@ -6,13 +6,13 @@ import { api } from './api.js';
 const CANDIDATE_BATCH_MS = 50;
 
 export class CallSession {
-  constructor({ id, role, peer, iceServers, localVideo, remoteVideo, onChat, onQuality, onMediaState }) {
+  constructor({ id, role, peer, iceServers, iceTransportPolicy, localVideo, remoteVideo, onChat, onQuality, onMediaState }) {
     Object.assign(this, { id, role, peer, localVideo, remoteVideo, onChat, onQuality, onMediaState });
     this.polite = role === 'callee';
     this.makingOffer = false;
     this.pendingCandidates = [];
     this.remoteCandidates = [];
-    this.pc = new RTCPeerConnection({ iceServers });
+    this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: iceTransportPolicy || 'all' });
     this.pc.onicecandidate = (e) => this.queueCandidate(e.candidate);
     this.pc.ontrack = (e) => { this.remoteVideo.srcObject = e.streams[0]; };
     this.pc.onconnectionstatechange = () => this.connectionChanged();

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.ChromiumPage;
+import org.videochat.it.support.TurnServer;
 
 import java.net.URI;
 import java.time.Duration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -71,6 +73,25 @@ class BrowserCallIT {
             laptop.waitVisible("idle");
             laptop.waitText("status", "Answered on another device");
             alice.waitVisible("in-call");
+        }
+    }
+
+    @Test
+    void aRelayOnlyCallFlowsThroughTurnWithTimeLimitedCredentials() throws Exception {
+        try (TurnServer turn = TurnServer.start(Integer.getInteger("it.turn.port"), System.getProperty("it.turn.secret"));
+             ChromiumPage alice = new ChromiumPage(server, "alice-relay").signIn("alice", Api.PASSWORD).reloadWith("relay");
+             ChromiumPage bob = new ChromiumPage(server, "bob-relay").signIn("bob", Api.PASSWORD).reloadWith("relay")) {
+            alice.click("#people li[data-user='bob'] button.call");
+            bob.waitVisible("incoming");
+            bob.click("#accept");
+            for (ChromiumPage person : new ChromiumPage[]{alice, bob}) {
+                person.waitVisible("in-call");
+                person.waitFor("video frames through the relay", Duration.ofSeconds(30), d -> person.stat("framesDecoded") > 10);
+                assertEquals(Boolean.TRUE, person.stats().get("relay"), "the selected candidate pair is a relay pair");
+            }
+            alice.screenshot("relay-connected");
+            alice.click("#hangup");
+            bob.waitVisible("idle");
         }
     }
 

@@ -56,6 +56,13 @@ public final class ChromiumPage implements AutoCloseable {
         return this;
     }
 
+    /** Reloads the home page with a query, e.g. "relay" to force calls through TURN. */
+    public ChromiumPage reloadWith(String query) {
+        driver.get(base.resolve("?" + query).toString());
+        waitFor("the directory", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+        return this;
+    }
+
     public void click(String cssSelector) {
         waitFor(cssSelector + " to be clickable", d -> d.findElement(By.cssSelector(cssSelector)).isDisplayed());
         driver.findElement(By.cssSelector(cssSelector)).click();
