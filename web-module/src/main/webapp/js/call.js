@@ -29,6 +29,10 @@ export class CallSession {
 
   async createOffer() {
     this.useChannel(this.pc.createDataChannel('chat'));
+    // Without a camera we still want to see the other side: offer to receive video.
+    if (!this.pc.getSenders().some((s) => s.track && s.track.kind === 'video')) {
+      this.pc.addTransceiver('video', { direction: 'recvonly' });
+    }
     await this.pc.setLocalDescription(await this.pc.createOffer());
     return this.pc.localDescription.sdp;
   }

@@ -96,6 +96,22 @@ class BrowserCallIT {
     }
 
     @Test
+    void withTheCameraDeniedTheCallGoesOnWithAudioOnlyAndSaysSo() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice-nocam", false).signIn("alice", Api.PASSWORD);
+             ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
+            alice.click("#people li[data-user='bob'] button.call");
+            alice.waitText("status", "Camera unavailable");
+            bob.waitVisible("incoming");
+            bob.click("#accept");
+            bob.waitVisible("in-call");
+            long audio = bob.stat("audioBytes");
+            bob.waitFor("alice's audio arriving", Duration.ofSeconds(30), d -> bob.stat("audioBytes") > audio + 1000);
+            assertEquals(0L, bob.stat("framesDecoded"), "no video from a denied camera");
+            alice.waitFor("bob's video arriving", Duration.ofSeconds(30), d -> alice.stat("framesDecoded") > 10);
+        }
+    }
+
+    @Test
     void aDeclinedCallTellsTheCallerAndAnUnansweredOneIsMissed() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
              ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {

@@ -30,15 +30,24 @@ public final class ChromiumPage implements AutoCloseable {
     private final String name;
 
     public ChromiumPage(URI base, String name) throws Exception {
+        this(base, name, true);
+    }
+
+    /** @param cameraAllowed false: the browser refuses the camera (as if the person said no) */
+    public ChromiumPage(URI base, String name, boolean cameraAllowed) throws Exception {
         this.base = base;
         this.name = name;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
                 "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
                 "--window-size=1000,900", "--user-data-dir=" + Files.createTempDirectory("chromium-" + name));
+        // Answer the permission prompts as a person would: 1 = allow, 2 = block.
+        options.setExperimentalOption("prefs", Map.of(
+                "profile.default_content_setting_values.media_stream_mic", 1,
+                "profile.default_content_setting_values.media_stream_camera", cameraAllowed ? 1 : 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
