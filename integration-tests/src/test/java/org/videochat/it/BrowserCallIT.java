@@ -121,6 +121,14 @@ class BrowserCallIT {
             alice.waitText("status", "declined");
             bob.waitVisible("idle");
             assertTrue(alice.text("history").contains("declined"), alice.text("history"));
+
+            // Nobody answers this one: the ring timeout (15 s on this server) ends it.
+            alice.click("#people li[data-user='bob'] button.call");
+            bob.waitVisible("incoming");
+            alice.waitFor("the ring timeout", Duration.ofSeconds(45), d -> alice.text("status").contains("did not answer"));
+            bob.waitText("status", "Missed call from Alice Kim");
+            bob.waitFor("a missed-call badge", d -> !bob.text("missed-badge").isEmpty());
+            bob.waitText("history", "missed");
         }
     }
 }
