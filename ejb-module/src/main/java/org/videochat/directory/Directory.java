@@ -20,10 +20,6 @@ public class Directory {
         return Optional.ofNullable(em.find(UserAccount.class, username));
     }
 
-    public boolean exists(String username) {
-        return find(username).isPresent();
-    }
-
     public String displayName(String username) {
         return find(username).map(UserAccount::displayName).orElse(username);
     }

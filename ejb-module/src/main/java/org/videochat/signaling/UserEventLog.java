@@ -97,12 +97,4 @@ public class UserEventLog {
                 .setParameter(1, (int) hours)
                 .executeUpdate();
     }
-
-    /** The newest sequence number of {@code username}, 0 when they have no events yet. */
-    public long lastSeq(String username) {
-        List<?> rows = em.createNativeQuery("SELECT last_seq FROM user_stream WHERE username = ?1")
-                .setParameter(1, username)
-                .getResultList();
-        return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
-    }
 }

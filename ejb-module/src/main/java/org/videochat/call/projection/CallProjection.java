@@ -110,7 +110,8 @@ public class CallProjection {
     }
 
     private String ringDeadline(UUID callId) {
-        var rows = em.createNativeQuery("SELECT to_char(ring_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM call WHERE id = CAST(?1 AS uuid)")
+        // The call row precedes its offer in the same message group, so the view already has it.
+        var rows = em.createNativeQuery("SELECT to_char(ring_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM call_view WHERE id = CAST(?1 AS uuid)")
                 .setParameter(1, callId.toString())
                 .getResultList();
         return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
@@ -144,14 +145,14 @@ public class CallProjection {
     private int upsertView(JsonObject row, long lsn) {
         return em.createNativeQuery("""
                         INSERT INTO call_view (id, caller, callee, state, end_reason, ended_by, end_detail, answered_device,
-                                               answered_at, ended_at, replaced_by, created_at, updated_at, source_lsn)
+                                               answered_at, ended_at, replaced_by, created_at, updated_at, source_lsn, ring_deadline)
                         VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS timestamptz), CAST(?10 AS timestamptz),
-                                CAST(?11 AS uuid), CAST(?12 AS timestamptz), CAST(?13 AS timestamptz), ?14)
+                                CAST(?11 AS uuid), CAST(?12 AS timestamptz), CAST(?13 AS timestamptz), ?14, CAST(?15 AS timestamptz))
                         ON CONFLICT (id) DO UPDATE SET
                             state = EXCLUDED.state, end_reason = EXCLUDED.end_reason, ended_by = EXCLUDED.ended_by,
                             end_detail = EXCLUDED.end_detail, answered_device = EXCLUDED.answered_device,
                             answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, replaced_by = EXCLUDED.replaced_by,
-                            updated_at = EXCLUDED.updated_at, source_lsn = EXCLUDED.source_lsn
+                            updated_at = EXCLUDED.updated_at, source_lsn = EXCLUDED.source_lsn, ring_deadline = EXCLUDED.ring_deadline
                         WHERE call_view.source_lsn < EXCLUDED.source_lsn""")
                 .setParameter(1, row.getString("id"))
                 .setParameter(2, row.getString("caller"))
@@ -167,6 +168,7 @@ public class CallProjection {
                 .setParameter(12, row.getString("created_at"))
                 .setParameter(13, row.getString("updated_at"))
                 .setParameter(14, lsn)
+                .setParameter(15, text(row, "ring_deadline"))
                 .executeUpdate();
     }
 }

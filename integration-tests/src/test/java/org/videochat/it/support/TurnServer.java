@@ -1,6 +1,5 @@
 package org.videochat.it.support;
 
-import java.io.File;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +42,6 @@ public final class TurnServer implements AutoCloseable {
             }
         });
         return server;
-    }
-
-    public static boolean installed() {
-        return new File("/usr/bin/turnserver").canExecute();
     }
 
     @Override
