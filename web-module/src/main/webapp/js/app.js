@@ -1,14 +1,14 @@
 // The call screen: directory with presence, incoming and outgoing calls, the call itself.
 import { api, useCsrfToken } from './api.js';
-import { Signaling } from './signaling.js';
+import { SharedSignaling } from './signaling.js';
 import { CallSession } from './call.js';
 import { Ringer } from './ringer.js';
 
 const $ = (id) => document.getElementById(id);
-const device = sessionStorage.getItem('videochat.device') || crypto.randomUUID();
+// This page's own id: accepting sends it, so the other pages of this user know they were not chosen.
+const device = crypto.randomUUID();
 // Diagnostics: "?relay" forces every call of this page through TURN (is the relay reachable?).
 const iceTransportPolicy = new URLSearchParams(location.search).has('relay') ? 'relay' : 'all';
-sessionStorage.setItem('videochat.device', device);
 
 const ENDED = {
   declined: (c) => `${c.peerName} declined the call.`,
@@ -50,9 +50,14 @@ async function loadPeople() {
     const button = document.createElement('button');
     button.className = 'call';
     button.textContent = 'Call';
-    button.setAttribute('aria-label', 'Call ' + person.displayName);
-    button.onclick = () => placeCall(person);
-    item.append(name, presence, button);
+    button.setAttribute('aria-label', 'Video call ' + person.displayName);
+    button.onclick = () => placeCall(person, true);
+    const voice = document.createElement('button');
+    voice.className = 'voice';
+    voice.textContent = 'Voice';
+    voice.setAttribute('aria-label', 'Voice call ' + person.displayName);
+    voice.onclick = () => placeCall(person, false);
+    item.append(name, presence, button, voice);
     list.append(item);
   }
 }
@@ -99,17 +104,22 @@ async function switchDevice(kind) {
   }
 }
 
-async function media() {
+async function microphone() {
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select') });
+  } catch (e) {
+    throw new Error('Microphone unavailable: allow access to the microphone to make calls.');
+  }
+}
+
+async function media(video = true) {
+  if (!video) return microphone();
   try {
     return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select'), video: chosen('camera-select') });
   } catch (e) {
     if (e.name === 'NotAllowedError' || e.name === 'NotFoundError' || e.name === 'NotReadableError') {
       say('Camera unavailable (' + (e.name === 'NotAllowedError' ? 'permission denied' : 'no camera found') + '): continuing with audio only.', 'warning');
-      try {
-        return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select') });
-      } catch (e2) {
-        throw new Error('Microphone unavailable: allow access to the microphone to make calls.');
-      }
+      return microphone();
     }
     throw e;
   }
@@ -136,12 +146,12 @@ function newSession(id, role, peer, peerName) {
   });
 }
 
-async function placeCall(person) {
+async function placeCall(person, video) {
   if (state.call) return;
   say(`Calling ${person.displayName}…`);
   let stream;
   try {
-    stream = await media();
+    stream = await media(video);
   } catch (e) {
     say(e.message, 'error');
     return;
@@ -244,6 +254,8 @@ async function onEvent(type, data) {
     case 'resync': return loadHistory();
     case 'call-status':
       if (!mine) return;
+      // The stream is shared by this browser's tabs; the tab that did not accept steps back.
+      if (data.state === 'CONNECTED' && call.role === 'callee' && data.device && data.device !== device) return endCall('answered_elsewhere');
       if (data.state === 'CONNECTED' && call.role === 'caller') { call.connected = true; call.session.connected(); enterCall(); }
       if (data.state === 'CONNECTED' && call.role === 'callee') call.connected = true;
       if (data.state === 'ENDED') endCall(data.reason);
@@ -291,12 +303,13 @@ async function start() {
     if (state.call?.session?.sendChat($('chat-input').value)) $('chat-input').value = '';
   };
   show('idle');
-  new Signaling(device, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => { $('connection').textContent = s; }).open();
+  const signaling = new SharedSignaling(state.me.username, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => { $('connection').textContent = s; });
+  signaling.open();
   await loadPeople();
   await loadHistory();
   listDevices().catch(() => {});
   // For tests and diagnostics: the current call's media statistics.
-  window.videochat = { stats: () => state.call?.session?.stats || null, state: () => state.call ? (state.call.connected ? 'connected' : 'ringing') : 'idle' };
+  window.videochat = { stats: () => state.call?.session?.stats || null, state: () => state.call ? (state.call.connected ? 'connected' : 'ringing') : 'idle', stream: () => signaling.role };
 }
 
 start().catch((e) => say('videochat could not start: ' + e.message, 'error'));

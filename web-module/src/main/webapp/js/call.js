@@ -14,7 +14,13 @@ export class CallSession {
     this.remoteCandidates = [];
     this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: iceTransportPolicy || 'all' });
     this.pc.onicecandidate = (e) => this.queueCandidate(e.candidate);
-    this.pc.ontrack = (e) => { this.remoteVideo.srcObject = e.streams[0]; };
+    // One stream for everything the peer sends, also a video track that starts later (screen
+    // sharing from a call without a camera), which arrives without a stream of its own.
+    this.remoteStream = new MediaStream();
+    this.pc.ontrack = (e) => {
+      this.remoteStream.addTrack(e.track);
+      this.remoteVideo.srcObject = this.remoteStream;
+    };
     this.pc.onconnectionstatechange = () => this.connectionChanged();
     this.pc.ondatachannel = (e) => this.useChannel(e.channel);
     this.pc.onnegotiationneeded = () => this.negotiate();
@@ -137,30 +143,41 @@ export class CallSession {
 
   /** Swaps the camera or microphone during a call without renegotiating (RTCRtpSender.replaceTrack). */
   async replaceTrack(newTrack) {
-    const sender = this.pc.getSenders().find((s) => s.track && s.track.kind === newTrack.kind);
-    if (!sender) return;
-    const old = sender.track;
-    await sender.replaceTrack(newTrack);
-    if (this.localStream && old) {
+    const old = this.localStream.getTracks().find((t) => t.kind === newTrack.kind);
+    const sender = this.pc.getSenders().find((s) => s.track && s.track === old);
+    // While the screen is shared the new camera waits until sharing stops.
+    if (sender && sender.track !== this.screenTrack) await sender.replaceTrack(newTrack);
+    if (old) {
       this.localStream.removeTrack(old);
-      this.localStream.addTrack(newTrack);
-      if (old !== this.cameraTrack) old.stop();
+      old.stop();
     }
+    this.localStream.addTrack(newTrack);
+    if (newTrack.kind === 'video') this.cameraTrack = newTrack;
   }
 
-  /** Shares the screen in place of the camera; sharing stops when the browser's own button is used, too. */
+  /**
+   * Shares the screen in place of the camera (replaceTrack, no renegotiation). Without a camera
+   * the video transceiver only receives: it is turned to send, which renegotiates the call.
+   * Sharing also stops when the browser's own "stop sharing" button is used.
+   */
   async shareScreen(on) {
-    const sender = this.pc.getSenders().find((s) => s.track && s.track.kind === 'video');
-    if (!sender) throw new Error('No video is being sent in this call.');
+    const video = this.pc.getTransceivers().find((t) => t.receiver.track.kind === 'video' && !t.stopped);
+    if (!video) throw new Error('This call has no video.');
     if (on) {
       const screen = await navigator.mediaDevices.getDisplayMedia({ video: true });
       const track = screen.getVideoTracks()[0];
-      this.cameraTrack = sender.track;
+      this.cameraTrack = video.sender.track;
       track.onended = () => this.shareScreen(false).then(() => this.onScreenShareEnded?.());
-      await sender.replaceTrack(track);
+      if (!video.direction.startsWith('send')) {
+        video.direction = 'sendrecv';
+        video.sender.setStreams(this.localStream);
+      }
+      await video.sender.replaceTrack(track);
+      this.localVideo.srcObject = screen;
       this.screenTrack = track;
     } else if (this.screenTrack) {
-      await sender.replaceTrack(this.cameraTrack);
+      await video.sender.replaceTrack(this.cameraTrack);
+      this.localVideo.srcObject = this.localStream;
       this.screenTrack.stop();
       this.screenTrack = null;
     }
@@ -179,7 +196,8 @@ export class CallSession {
     let previous = null;
     this.statsTimer = setInterval(async () => {
       const report = await this.pc.getStats();
-      const now = { time: performance.now(), videoBytes: 0, audioBytes: 0, framesDecoded: 0, packetsLost: 0, packetsReceived: 0, rtt: null, relay: false };
+      const sent = this.pc.getSenders().find((x) => x.track && x.track.kind === 'video')?.track;
+      const now = { time: performance.now(), videoBytes: 0, audioBytes: 0, framesDecoded: 0, packetsLost: 0, packetsReceived: 0, rtt: null, relay: false, sendingVideo: sent ? sent.label : null };
       report.forEach((s) => {
         if (s.type === 'inbound-rtp' && s.kind === 'video') { now.videoBytes = s.bytesReceived; now.framesDecoded = s.framesDecoded || 0; now.packetsLost += s.packetsLost || 0; now.packetsReceived += s.packetsReceived || 0; }
         if (s.type === 'inbound-rtp' && s.kind === 'audio') { now.audioBytes = s.bytesReceived; now.packetsLost += s.packetsLost || 0; now.packetsReceived += s.packetsReceived || 0; }

@@ -5,10 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.ChromiumPage;
+import org.videochat.it.support.ChromiumPage.Camera;
+import org.videochat.it.support.Db;
 import org.videochat.it.support.TurnServer;
+import org.videochat.it.support.Waits;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +81,55 @@ class BrowserCallIT {
         }
     }
 
+    /**
+     * Seven tabs of one browser: with a stream per tab the seventh would wait forever for one of
+     * the six connections a browser allows per origin. They share one stream, every tab rings,
+     * and when the tab holding the stream closes another takes over without losing an event.
+     */
+    @Test
+    void sevenTabsShareOneStreamEveryTabRingsAndAnotherTabTakesOver() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
+             ChromiumPage carol = new ChromiumPage(server, "carol-tabs").signIn("carol", Api.PASSWORD)) {
+            List<String> tabs = new ArrayList<>(List.of(carol.tab()));
+            for (int i = 1; i < 7; i++) {
+                tabs.add(carol.openTab());
+            }
+            for (String tab : tabs) {
+                carol.switchTo(tab).waitText("connection", "connected");
+            }
+            Waits.until("one open stream for carol's seven tabs", Duration.ofSeconds(40), () -> openStreams("carol") == 1);
+
+            alice.click("#people li[data-user='carol'] button.call");
+            for (String tab : tabs) {
+                carol.switchTo(tab).waitVisible("incoming");
+            }
+            String leader = leader(carol, tabs);
+            carol.switchTo(leader).closeTab();
+            tabs.remove(leader);
+            Waits.until("another tab takes the stream over", Duration.ofSeconds(20), () -> leader(carol, tabs) != null);
+
+            alice.click("#cancel");
+            for (String tab : tabs) {
+                carol.switchTo(tab).waitText("status", "Alice Kim cancelled the call");
+                carol.waitVisible("idle");
+            }
+            Waits.until("again exactly one open stream", Duration.ofSeconds(40), () -> openStreams("carol") == 1);
+        }
+    }
+
+    private static long openStreams(String username) throws Exception {
+        return Db.count("SELECT count(*) FROM stream_connection WHERE username = ?", username);
+    }
+
+    /** The one tab holding the shared stream, or null while there is none. */
+    private static String leader(ChromiumPage page, List<String> tabs) {
+        List<String> leaders = tabs.stream()
+                .filter(tab -> "leader".equals(page.switchTo(tab).script("return window.videochat.stream();")))
+                .toList();
+        assertTrue(leaders.size() <= 1, "more than one tab holds the stream: " + leaders);
+        return leaders.isEmpty() ? null : leaders.get(0);
+    }
+
     @Test
     void aRelayOnlyCallFlowsThroughTurnWithTimeLimitedCredentials() throws Exception {
         try (TurnServer turn = TurnServer.start(Integer.getInteger("it.turn.port"), System.getProperty("it.turn.secret"));
@@ -97,7 +151,7 @@ class BrowserCallIT {
 
     @Test
     void withTheCameraDeniedTheCallGoesOnWithAudioOnlyAndSaysSo() throws Exception {
-        try (ChromiumPage alice = new ChromiumPage(server, "alice-nocam", false).signIn("alice", Api.PASSWORD);
+        try (ChromiumPage alice = new ChromiumPage(server, "alice-nocam", Camera.BLOCKED).signIn("alice", Api.PASSWORD);
              ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
             alice.click("#people li[data-user='bob'] button.call");
             alice.waitText("status", "Camera unavailable");
@@ -108,6 +162,50 @@ class BrowserCallIT {
             bob.waitFor("alice's audio arriving", Duration.ofSeconds(30), d -> bob.stat("audioBytes") > audio + 1000);
             assertEquals(0L, bob.stat("framesDecoded"), "no video from a denied camera");
             alice.waitFor("bob's video arriving", Duration.ofSeconds(30), d -> alice.stat("framesDecoded") > 10);
+        }
+    }
+
+    @Test
+    void aVoiceCallBecomesVideoWhenTheCallerSharesTheScreenByRenegotiating() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice-voice").signIn("alice", Api.PASSWORD);
+             ChromiumPage bob = new ChromiumPage(server, "bob-voice").signIn("bob", Api.PASSWORD)) {
+            alice.click("#people li[data-user='bob'] button.voice");
+            bob.waitVisible("incoming");
+            bob.click("#accept");
+            alice.waitFor("bob's video arriving", Duration.ofSeconds(30), d -> alice.stat("framesDecoded") > 10);
+            assertEquals(0L, bob.stat("framesDecoded"), "a voice call sends no video");
+
+            // Alice's video only receives; sharing turns it to send, and the call renegotiates.
+            alice.click("#share");
+            bob.waitFor("alice's screen arriving", Duration.ofSeconds(30), d -> bob.stat("framesDecoded") > 10);
+            bob.waitFor("a 16:9 screen on bob's page", d -> Math.abs(bob.remoteAspectRatio() - 16 / 9.0) < 0.05);
+            long audio = bob.stat("audioBytes");
+            bob.waitFor("alice still heard", d -> bob.stat("audioBytes") > audio);
+        }
+    }
+
+    @Test
+    void aCameraChosenDuringTheCallAndAScreenSharedReachTheOtherSide() throws Exception {
+        try (ChromiumPage alice = new ChromiumPage(server, "alice-devices").signIn("alice", Api.PASSWORD);
+             ChromiumPage bob = new ChromiumPage(server, "bob-devices").signIn("bob", Api.PASSWORD)) {
+            alice.click("#people li[data-user='bob'] button.call");
+            bob.waitVisible("incoming");
+            bob.click("#accept");
+            alice.waitVisible("in-call");
+            bob.waitFor("alice's camera on bob's page", Duration.ofSeconds(30), d -> bob.stat("framesDecoded") > 10);
+            assertEquals("fake_device_0", alice.stats().get("sendingVideo"));
+
+            alice.choose("camera-select", "fake_device_2");
+            alice.waitFor("the other camera is sent", d -> "fake_device_2".equals(alice.stats().get("sendingVideo")));
+            long frames = bob.stat("framesDecoded");
+            bob.waitFor("frames from the other camera", d -> bob.stat("framesDecoded") > frames + 20);
+
+            alice.click("#share");
+            alice.waitFor("the share button pressed", d -> "true".equals(d.findElement(org.openqa.selenium.By.id("share")).getAttribute("aria-pressed")));
+            bob.waitFor("a 16:9 screen instead of the 4:3 camera", Duration.ofSeconds(30), d -> Math.abs(bob.remoteAspectRatio() - 16 / 9.0) < 0.05);
+            bob.screenshot("sees-screen");
+            alice.click("#share");
+            bob.waitFor("the 4:3 camera again", Duration.ofSeconds(30), d -> Math.abs(bob.remoteAspectRatio() - 4 / 3.0) < 0.05);
         }
     }
 

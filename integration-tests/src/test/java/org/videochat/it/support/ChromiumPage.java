@@ -5,6 +5,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,25 +30,38 @@ public final class ChromiumPage implements AutoCloseable {
     private final URI base;
     private final String name;
 
-    public ChromiumPage(URI base, String name) throws Exception {
-        this(base, name, true);
+    /** The cameras this browser has, and whether the person lets the page use them. */
+    public enum Camera {
+        /** Three fake cameras; fake_device_1 is a depth camera (Y16) that sends no picture. */
+        ALLOWED,
+        /** The person refuses the camera at the permission prompt. */
+        BLOCKED
     }
 
-    /** @param cameraAllowed false: the browser refuses the camera (as if the person said no) */
-    public ChromiumPage(URI base, String name, boolean cameraAllowed) throws Exception {
+    public ChromiumPage(URI base, String name) throws Exception {
+        this(base, name, Camera.ALLOWED);
+    }
+
+    public ChromiumPage(URI base, String name, Camera camera) throws Exception {
         this.base = base;
         this.name = name;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-device-for-media-stream",
+                "--use-fake-device-for-media-stream=device-count=3",
                 "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
                 "--window-size=1000,900", "--user-data-dir=" + Files.createTempDirectory("chromium-" + name));
-        // Answer the permission prompts as a person would: 1 = allow, 2 = block.
-        options.setExperimentalOption("prefs", Map.of(
-                "profile.default_content_setting_values.media_stream_mic", 1,
-                "profile.default_content_setting_values.media_stream_camera", cameraAllowed ? 1 : 2));
+        if (camera == Camera.BLOCKED) {
+            // The permission prompt answered as a person would: 1 = allow, 2 = block.
+            options.setExperimentalOption("prefs", Map.of(
+                    "profile.default_content_setting_values.media_stream_mic", 1,
+                    "profile.default_content_setting_values.media_stream_camera", 2));
+        } else {
+            // Allows camera and microphone and picks "entire screen" in the screen-sharing picker,
+            // which has no other way to be answered in a headless browser.
+            options.addArguments("--use-fake-ui-for-media-stream");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -72,9 +86,50 @@ public final class ChromiumPage implements AutoCloseable {
         return this;
     }
 
+    /** The current tab. */
+    public String tab() {
+        return driver.getWindowHandle();
+    }
+
+    /** Opens the home page in another tab of the same browser and switches to it. */
+    public String openTab() {
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(base.toString());
+        waitFor("the directory", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+        return driver.getWindowHandle();
+    }
+
+    public ChromiumPage switchTo(String tab) {
+        driver.switchTo().window(tab);
+        return this;
+    }
+
+    /** Closes the current tab; switch to another one before using the page again. */
+    public void closeTab() {
+        driver.close();
+    }
+
+    public Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
     public void click(String cssSelector) {
         waitFor(cssSelector + " to be clickable", d -> d.findElement(By.cssSelector(cssSelector)).isDisplayed());
         driver.findElement(By.cssSelector(cssSelector)).click();
+    }
+
+    /** Chooses the option whose text contains {@code label} in a select element. */
+    public void choose(String id, String label) {
+        WebElement select = driver.findElement(By.id(id));
+        waitFor("'" + label + "' in #" + id, d -> !select.findElements(By.xpath("option[contains(., '" + label + "')]")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(
+                select.findElement(By.xpath("option[contains(., '" + label + "')]")).getText());
+    }
+
+    /** The width / height of the video the page shows of the other person, 0 while there is none. */
+    public double remoteAspectRatio() {
+        Object r = script("const v = document.getElementById('remote'); return v.videoHeight ? v.videoWidth / v.videoHeight : 0;");
+        return r instanceof Number n ? n.doubleValue() : 0;
     }
 
     public void type(String id, String text) {
