@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A cookie-keeping HTTP client that signs in through the login page, as a browser does. */
-public final class Browser {
+public final class Browser implements AutoCloseable {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -68,6 +68,11 @@ public final class Browser {
     public String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElse(null);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static String enc(String s) {

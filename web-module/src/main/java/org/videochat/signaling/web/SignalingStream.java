@@ -101,6 +101,23 @@ public class SignalingStream {
         executor.execute(() -> connections.forEach(this::deliver));
     }
 
+    /**
+     * The benchmark baseline: writes {@code data} as a {@code relay} event (without an id, so
+     * Last-Event-ID is untouched) to {@code username}'s streams on this node, on the same
+     * executor as log deliveries but with no database read. Answers how many streams it reached.
+     */
+    public int relay(String username, String data) {
+        Set<StreamConnection> connections = byUser.getOrDefault(username, Set.of());
+        for (StreamConnection c : connections) {
+            executor.execute(() -> {
+                synchronized (c) {
+                    send(c, c.sse.newEventBuilder().name("relay").data(String.class, data).build());
+                }
+            });
+        }
+        return connections.size();
+    }
+
     public int connectionCount() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }
