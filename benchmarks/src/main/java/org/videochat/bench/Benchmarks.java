@@ -24,6 +24,8 @@ public final class Benchmarks {
     private final Client client = new Client(base);
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
+    /** -Dbench.only=latency,streams runs only those parts (idle, latency, setups, streams, browser). */
+    private final List<String> only = List.of(System.getProperty("bench.only", "").split(",")).stream().filter(s -> !s.isBlank()).toList();
 
     public static void main(String[] args) throws Exception {
         new Benchmarks().runAll();
@@ -46,7 +48,7 @@ public final class Benchmarks {
         log("signed in " + sessions.size() + " people");
 
         step("latency", () -> signalLatency(sessions.subList(0, 100)));
-        step("call set-ups", () -> callSetups(sessions.subList(100, 200)));
+        step("setups", () -> callSetups(sessions.subList(100, 200)));
         step("streams", () -> openStreams(sessions.subList(0, 100), sessions.get(199), pid));
         step("browser", () -> results.put("browser", BrowserCallSetup.measure(base, quick ? 2 : 5)));
 
@@ -61,9 +63,10 @@ public final class Benchmarks {
                 p.connect(client);
             }
             SignalLatency signals = new SignalLatency(client, jdbc, pairs);
+            // The app server's JIT needs tens of thousands of requests before figures settle.
             log("warming up");
-            signals.run(SignalLatency.Path.CDC, 50, quick ? 3 : 10);
-            signals.run(SignalLatency.Path.DIRECT, 50, quick ? 3 : 10);
+            signals.run(SignalLatency.Path.CDC, 100, quick ? 10 : 60);
+            signals.run(SignalLatency.Path.DIRECT, 100, quick ? 5 : 20);
 
             List<Object> runs = new ArrayList<>();
             Map<String, Object> ratio = new LinkedHashMap<>();
@@ -151,6 +154,9 @@ public final class Benchmarks {
 
     /** One measurement; a failure is reported with the results instead of losing the others. */
     private void step(String name, Step step) {
+        if (!only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         log(name + " …");
         try {
             step.run();

@@ -1,6 +1,7 @@
 package org.videochat.cdc;
 
-import jakarta.json.Json;
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -23,7 +24,7 @@ public record CapturedChange(String table, String operation, long lsn, long comm
 
     public static CapturedChange parse(String json, long publishMs) {
         JsonObject event;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             event = reader.readObject();
         }
         JsonObject source = event.getJsonObject("source");

@@ -2,6 +2,8 @@ package org.videochat.cdc;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -9,15 +11,18 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.videochat.call.projection.CallProjection;
 import org.videochat.presence.projection.PresenceProjection;
+import org.videochat.signaling.UserEventAnnouncer;
 
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Receives the row changes Debezium Server publishes to the {@code videochat.cdc} queue and hands
- * each to the projection of its table, in the delivery's transaction. A failure rolls back and
- * the broker redelivers (then dead-letters after its maximum attempts); a redelivered change is
- * harmless because the projections are idempotent. Artemis message groups (JMSXGroupID = call id)
- * keep the changes of one call in order across the parallel sessions.
+ * each to the projection of its table, which commits its own database transaction. Only then is
+ * the message acknowledged, and the users with new events announced. No XA: a failure before
+ * the acknowledgement makes the broker redeliver (and dead-letter after its maximum attempts),
+ * which is harmless because the projections are idempotent. Artemis message groups
+ * (JMSXGroupID = call id) keep the changes of one call in order across the parallel sessions.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
@@ -26,6 +31,7 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CapturedChanges implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(CapturedChanges.class.getName());
@@ -35,6 +41,9 @@ public class CapturedChanges implements MessageListener {
 
     @Inject
     PresenceProjection presence;
+
+    @Inject
+    UserEventAnnouncer announcer;
 
     @Override
     public void onMessage(Message message) {
@@ -48,11 +57,15 @@ public class CapturedChanges implements MessageListener {
             LOG.severe("unreadable change message, leaving it to redelivery and the DLQ: " + e);
             throw new IllegalStateException("unreadable change message", e);
         }
-        switch (change.table()) {
+        Set<String> notified = switch (change.table()) {
             case "call" -> calls.onCallChanged(change);
             case "call_signal" -> calls.onSignalAdded(change);
             case "presence" -> presence.onPresenceChanged(change);
-            default -> LOG.warning(() -> "no projection for captured table " + change.table());
-        }
+            default -> {
+                LOG.warning(() -> "no projection for captured table " + change.table());
+                yield Set.of();
+            }
+        };
+        announcer.announce(notified);
     }
 }

@@ -2,17 +2,25 @@ package org.videochat.signaling;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Collection;
+
 /**
- * Tells every app server node that a user has new events, on a JMS topic. The send joins the
- * projection's transaction, so the announcement is published only once the events are
- * committed: a node never looks for an event that is not visible yet.
+ * Tells every app server node which users have new events, in one message on a JMS topic. It
+ * is sent after the projection committed, so a node never looks for an event that is not
+ * visible yet, and outside any transaction: an announcement is only a nudge (the events are
+ * already safe in the log, and every stream catches up from the log at each heartbeat), so it
+ * needs neither XA nor a journal write (non-persistent).
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UserEventAnnouncer {
 
     @Resource(lookup = "jms/videochat")
@@ -22,9 +30,14 @@ public class UserEventAnnouncer {
     @ConfigProperty(name = "videochat.events.topic")
     String topic;
 
-    public void announce(String username) {
+    /** One line per username. */
+    public void announce(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
         try (JMSContext jms = connections.createContext()) {
-            jms.createProducer().send(jms.createTopic(topic), username);
+            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .send(jms.createTopic(topic), String.join("\n", usernames));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.videochat.call.command;
 
-import jakarta.json.Json;
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -32,7 +33,7 @@ public final class IceCandidates {
         if (batch.size() > maxBatch) {
             throw RequestRejected.tooLarge("too-many-candidates", "At most " + maxBatch + " candidates per request, not " + batch.size() + ".");
         }
-        JsonArrayBuilder normalized = Json.createArrayBuilder();
+        JsonArrayBuilder normalized = JSON.createArrayBuilder();
         for (int i = 0; i < batch.size(); i++) {
             normalized.add(candidate(batch.get(i), i, maxCandidateChars));
         }
@@ -44,7 +45,7 @@ public final class IceCandidates {
             throw RequestRejected.badRequest("invalid-candidates", "Candidate " + index + " must be an object.");
         }
         JsonObject c = value.asJsonObject();
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         // An empty candidate string is the end-of-candidates marker.
         String line = string(c, "candidate", index, maxChars, true);
         if (!line.isEmpty() && !line.startsWith("candidate:")) {

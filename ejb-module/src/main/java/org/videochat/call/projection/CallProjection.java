@@ -1,24 +1,27 @@
 package org.videochat.call.projection;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.videochat.cdc.CapturedChange;
 import org.videochat.directory.Directory;
-import org.videochat.signaling.UserEventAnnouncer;
 import org.videochat.signaling.UserEventLog;
 
 import java.io.StringReader;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Projects captured changes of {@code call} and {@code call_signal} into the call view and the
  * participants' event logs. Every write is idempotent: the view keeps the LSN it last applied,
  * and each event records the change that produced it, so a redelivered change does nothing.
+ * Each method answers the users who got new events, for the announcement after the commit.
  *
  * <p>Event types (the SSE {@code event:} field) are documented in docs/signaling.md.
  */
@@ -38,42 +41,42 @@ public class CallProjection {
     UserEventLog events;
 
     @Inject
-    UserEventAnnouncer announcer;
-
-    @Inject
     Directory directory;
 
     /** A call row changed: update the view; on a state transition, tell both participants. */
-    public void onCallChanged(CapturedChange change) {
+    public Set<String> onCallChanged(CapturedChange change) {
+        Set<String> notified = new LinkedHashSet<>();
         JsonObject row = change.row();
         if (row == null || "d".equals(change.operation())) {
-            return;
+            return notified;
         }
         if (upsertView(row, change.lsn()) == 0) {
-            return; // this change, or a newer one, was applied before: its events exist already
+            return notified; // this change, or a newer one, was applied before: its events exist already
         }
         String previous = change.before() == null ? null : change.before().getString("state", null);
         String state = row.getString("state");
         if (state.equals(previous)) {
-            return;
+            return notified;
         }
         UUID id = UUID.fromString(row.getString("id"));
         String status = status(row).toString();
         for (String participant : new String[]{row.getString("caller"), row.getString("callee")}) {
-            append(participant, CALL_STATUS, id, status, change.key("status"), change);
+            append(participant, CALL_STATUS, id, status, change.key("status"), change, notified);
         }
+        return notified;
     }
 
     /** A signal was stored: deliver it to its recipient as the matching event. */
-    public void onSignalAdded(CapturedChange change) {
+    public Set<String> onSignalAdded(CapturedChange change) {
+        Set<String> notified = new LinkedHashSet<>();
         if (!change.isInsert()) {
-            return;
+            return notified;
         }
         JsonObject row = change.after();
         UUID callId = UUID.fromString(row.getString("call_id"));
         String sender = row.getString("sender");
         String payload = row.getString("payload");
-        JsonObjectBuilder data = Json.createObjectBuilder().add("callId", callId.toString()).add("from", sender);
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("callId", callId.toString()).add("from", sender);
         String type;
         switch (row.getString("kind")) {
             case "offer" -> {
@@ -90,22 +93,23 @@ public class CallProjection {
             }
             case "candidates" -> {
                 type = CANDIDATES;
-                data.add("candidates", Json.createReader(new StringReader(payload)).readArray());
+                data.add("candidates", JSON.createReader(new StringReader(payload)).readArray());
             }
             case "renegotiate-offer", "renegotiate-answer" -> {
                 type = RENEGOTIATE;
                 data.add("kind", row.getString("kind").substring("renegotiate-".length())).add("sdp", payload);
             }
             default -> {
-                return;
+                return notified;
             }
         }
-        append(row.getString("recipient"), type, callId, data.build().toString(), change.key(type), change);
+        append(row.getString("recipient"), type, callId, data.build().toString(), change.key(type), change, notified);
+        return notified;
     }
 
-    private void append(String user, String type, UUID callId, String payload, String key, CapturedChange change) {
+    private void append(String user, String type, UUID callId, String payload, String key, CapturedChange change, Set<String> notified) {
         if (events.append(user, type, callId, payload, key, change) > 0) {
-            announcer.announce(user);
+            notified.add(user);
         }
     }
 
@@ -118,7 +122,7 @@ public class CallProjection {
     }
 
     private static JsonObject status(JsonObject row) {
-        JsonObjectBuilder status = Json.createObjectBuilder()
+        JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("callId", row.getString("id"))
                 .add("state", row.getString("state"))
                 .add("caller", row.getString("caller"))

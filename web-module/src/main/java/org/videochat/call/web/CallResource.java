@@ -1,8 +1,9 @@
 package org.videochat.call.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -194,17 +195,17 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "{\"calls\":[…],\"missed\":<missed calls in this page>}")
     public JsonObject history(@QueryParam("before") String before, @QueryParam("limit") String limit) {
         List<CallView> calls = queries.history(me(), instant(before), limit(limit));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         int missed = 0;
         for (CallView c : calls) {
             items.add(view(c, me()));
             missed += c.isMissedBy(me()) ? 1 : 0;
         }
-        return Json.createObjectBuilder().add("calls", items).add("missed", missed).build();
+        return JSON.createObjectBuilder().add("calls", items).add("missed", missed).build();
     }
 
     private static JsonObject state(Call call) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", call.id().toString())
                 .add("state", call.state().name());
         if (call.endReason() != null) {
@@ -217,7 +218,7 @@ public class CallResource {
     }
 
     private static JsonObject view(CallView call, String me) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", call.id().toString())
                 .add("caller", call.caller())
                 .add("callee", call.callee())

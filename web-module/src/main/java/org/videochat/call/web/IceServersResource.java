@@ -1,8 +1,9 @@
 package org.videochat.call.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -56,20 +57,20 @@ public class IceServersResource {
     @GET
     @Operation(summary = "RTCPeerConnection iceServers for the signed-in user, with fresh TURN credentials")
     public JsonObject iceServers() {
-        JsonArrayBuilder servers = Json.createArrayBuilder();
+        JsonArrayBuilder servers = JSON.createArrayBuilder();
         List<String> stun = list(stunUrls);
         List<String> turn = list(turnUrls);
         if (!stun.isEmpty()) {
-            servers.add(Json.createObjectBuilder().add("urls", Json.createArrayBuilder(stun)));
+            servers.add(JSON.createObjectBuilder().add("urls", JSON.createArrayBuilder(stun)));
         }
         if (!turn.isEmpty() && turnSecret.isPresent() && !turnSecret.get().isBlank()) {
             String username = (Instant.now().getEpochSecond() + ttlSeconds) + ":" + security.getUserPrincipal().getName();
-            servers.add(Json.createObjectBuilder()
-                    .add("urls", Json.createArrayBuilder(turn))
+            servers.add(JSON.createObjectBuilder()
+                    .add("urls", JSON.createArrayBuilder(turn))
                     .add("username", username)
                     .add("credential", credential(turnSecret.get(), username)));
         }
-        return Json.createObjectBuilder().add("iceServers", servers).add("ttlSeconds", ttlSeconds).build();
+        return JSON.createObjectBuilder().add("iceServers", servers).add("ttlSeconds", ttlSeconds).build();
     }
 
     private static List<String> list(Optional<String> csv) {

@@ -1,8 +1,9 @@
 package org.videochat.directory.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -47,7 +48,7 @@ public class MeResource {
     @Operation(summary = "Who you are; csrfToken (session sign-in only) goes into X-CSRF-Token on POST/PUT")
     public JsonObject me() {
         String me = security.getUserPrincipal().getName();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("username", me)
                 .add("displayName", directory.displayName(me))
                 .add("admin", security.isUserInRole("admin"))
@@ -70,6 +71,6 @@ public class MeResource {
         }
         String me = security.getUserPrincipal().getName();
         people.setDoNotDisturb(me, value == JsonValue.TRUE);
-        return Json.createObjectBuilder().add("dnd", value == JsonValue.TRUE).build();
+        return JSON.createObjectBuilder().add("dnd", value == JsonValue.TRUE).build();
     }
 }

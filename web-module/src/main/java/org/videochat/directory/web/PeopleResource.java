@@ -1,8 +1,9 @@
 package org.videochat.directory.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -39,12 +40,12 @@ public class PeopleResource {
         int p = number(page, 0, 0, 100_000, "page");
         int n = number(size, 20, 1, maxPageSize, "size");
         People.Page result = people.search(q, p, n);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        result.people().forEach(person -> items.add(Json.createObjectBuilder()
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        result.people().forEach(person -> items.add(JSON.createObjectBuilder()
                 .add("username", person.username())
                 .add("displayName", person.displayName())
                 .add("presence", person.presence())));
-        return Json.createObjectBuilder().add("people", items).add("page", p).add("size", n).add("total", result.total()).build();
+        return JSON.createObjectBuilder().add("people", items).add("page", p).add("size", n).add("total", result.total()).build();
     }
 
     private static int number(String text, int otherwise, int min, int max, String name) {

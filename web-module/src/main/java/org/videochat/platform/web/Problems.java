@@ -1,6 +1,7 @@
 package org.videochat.platform.web;
 
-import jakarta.json.Json;
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +18,7 @@ public final class Problems {
     }
 
     public static String json(int status, String code, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", TYPE_BASE + code)
                 .add("title", title(status))
                 .add("status", status)

@@ -1,8 +1,9 @@
 package org.videochat.signaling.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -58,6 +59,6 @@ public class DirectRelayResource {
         if (text.length() > MAX_DATA_CHARS) {
             throw RequestRejected.tooLarge("data-too-large", "Field 'data' has more than " + MAX_DATA_CHARS + " characters.");
         }
-        return Json.createObjectBuilder().add("streams", streams.relay(to, text)).build();
+        return JSON.createObjectBuilder().add("streams", streams.relay(to, text)).build();
     }
 }

@@ -1,9 +1,10 @@
 package org.videochat.signaling.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -47,7 +50,15 @@ public class SignalingStream {
     private final String node = java.util.UUID.randomUUID().toString();
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    /**
+     * Deliveries run here, not on the announcing MDB's thread, so that one slow client cannot
+     * hold up the others. A plain pool of managed threads: a ManagedExecutorService would
+     * capture the application context again for every task, which profiling showed to cost
+     * more than the delivery itself.
+     */
+    private ExecutorService executor;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -63,6 +74,15 @@ public class SignalingStream {
     @Inject
     @ConfigProperty(name = "videochat.sse.replay-batch")
     int replayBatch;
+
+    @Inject
+    @ConfigProperty(name = "videochat.sse.delivery-threads")
+    int deliveryThreads;
+
+    @PostConstruct
+    void startDeliveries() {
+        executor = Executors.newFixedThreadPool(deliveryThreads, threads);
+    }
 
     private volatile ScheduledFuture<?> heartbeat;
 
@@ -236,6 +256,7 @@ public class SignalingStream {
 
     @PreDestroy
     void shutdown() {
+        executor.shutdownNow();
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }

@@ -1,6 +1,7 @@
 package org.videochat.signaling.web;
 
-import jakarta.json.Json;
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import org.videochat.signaling.UserEvent;
 
@@ -20,13 +21,13 @@ final class TabView {
         if (device == null || !"call-status".equals(event.type()) || !event.payload().contains("\"CONNECTED\"")) {
             return event.payload();
         }
-        JsonObject status = Json.createReader(new StringReader(event.payload())).readObject();
+        JsonObject status = JSON.createReader(new StringReader(event.payload())).readObject();
         String answeredOn = status.getString("device", null);
         boolean otherTab = answeredOn != null && !answeredOn.equals(device) && username.equals(status.getString("callee", null));
         if (!otherTab) {
             return event.payload();
         }
-        return Json.createObjectBuilder(status)
+        return JSON.createObjectBuilder(status)
                 .add("state", "ENDED")
                 .add("reason", "answered_elsewhere")
                 .build().toString();

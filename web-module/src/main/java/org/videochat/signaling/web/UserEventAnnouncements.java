@@ -13,7 +13,7 @@ import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
 
 /**
- * Hears "user X has new events" on the JMS topic. Every node has its own non-durable
+ * Hears "these users have new events" (one username per line) on the JMS topic. Every node has its own non-durable
  * subscription, so a user's streams on any node learn about events projected on any node.
  * An announcement missed while a node was away from the broker is covered by the stream's
  * periodic catch-up from the log.
@@ -38,7 +38,9 @@ public class UserEventAnnouncements implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            stream.newEventsFor(((TextMessage) message).getText());
+            for (String username : ((TextMessage) message).getText().split("\n")) {
+                stream.newEventsFor(username);
+            }
         } catch (JMSException | ClassCastException e) {
             LOG.warning("ignoring an unreadable announcement: " + e);
         }
