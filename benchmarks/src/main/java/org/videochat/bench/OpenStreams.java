@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Holds many open event streams on the one app server node, then measures its memory and how
@@ -14,12 +15,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class OpenStreams {
 
-    record Result(int streams, int people, double openSeconds, double heapMiB, double rssMiB, Latencies fanOut, int reached) {
+    record Result(int streams, int people, double openSeconds, double settleSeconds, double heapMiB, double rssMiB, Latencies fanOut, int reached) {
         Map<String, Object> summary() {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("streams", streams);
             s.put("people", people);
             s.put("open_seconds", Math.round(openSeconds * 10) / 10.0);
+            s.put("online_announcements_settled_seconds", Math.round(settleSeconds * 10) / 10.0);
             s.put("app_server_heap_after_gc_mib", Math.round(heapMiB));
             s.put("app_server_rss_mib", Math.round(rssMiB));
             s.put("presence_reached", reached);
@@ -35,6 +37,7 @@ final class OpenStreams {
         Map<EventStream, Boolean> reached = new ConcurrentHashMap<>();
         Latencies fanOut = new Latencies();
         long[] changedAt = {Long.MAX_VALUE};
+        AtomicLong lastEvent = new AtomicLong(System.nanoTime());
         List<EventStream> open = new ArrayList<>();
         long start = System.nanoTime();
         try {
@@ -43,6 +46,9 @@ final class OpenStreams {
                 for (int j = i; j < Math.min(streams, i + 200); j++) {
                     EventStream[] self = new EventStream[1];
                     self[0] = client.stream(people.get(j % people.size()), e -> {
+                        if (!e.type().equals("heartbeat")) {
+                            lastEvent.set(e.arrivedNanos());
+                        }
                         if (e.type().equals("presence") && e.data().contains("\"" + changer.username() + "\"") && e.data().contains("\"dnd\"")
                                 && reached.putIfAbsent(self[0], true) == null) {
                             fanOut.add((e.arrivedNanos() - changedAt[0]) / 1000);
@@ -58,8 +64,13 @@ final class OpenStreams {
                 }
             }
             double openSeconds = (System.nanoTime() - start) / 1e9;
-            // Let the presence changes of everyone coming online settle before measuring.
-            Thread.sleep(5000);
+            // Everyone coming online is announced to everyone else: wait until those events
+            // have all been delivered (3 s without any), so the measurement starts from rest.
+            long quietDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+            while (System.nanoTime() - lastEvent.get() < TimeUnit.SECONDS.toNanos(3) && System.nanoTime() < quietDeadline) {
+                Thread.sleep(100);
+            }
+            double settleSeconds = (System.nanoTime() - start) / 1e9 - openSeconds;
             double heap = Processes.heapAfterGcMiB(appServerPid);
             double rss = Processes.rssMiB(appServerPid);
             changedAt[0] = System.nanoTime();
@@ -69,7 +80,7 @@ final class OpenStreams {
                 Thread.sleep(20);
             }
             client.call(changer, "PUT", "api/me/dnd", "{\"dnd\":false}");
-            return new Result(streams, people.size(), openSeconds, heap, rss, fanOut, reached.size());
+            return new Result(streams, people.size(), openSeconds, settleSeconds, heap, rss, fanOut, reached.size());
         } finally {
             open.forEach(EventStream::close);
         }

@@ -92,7 +92,8 @@ final class Report {
                         .append(" | ").append(r.get("p50_ms")).append(" | ").append(r.get("p99_ms")).append(" | ")
                         .append(r.get("received")).append("/").append(r.get("sent")).append(" |\n");
             }
-            md.append("\nHighest sustained: **").append(t.get("sustained_signals_per_s")).append(" signals/s**\n\n");
+            md.append("\nHighest sustained: **").append(t.get("sustained_signals_per_s")).append(" signals/s** through the CDC path; the direct relay alone: ")
+                    .append(t.get("direct_relay_sustained_per_s")).append("/s\n\n");
         }
         if (results.get("call_setups") instanceof Map<?, ?> c) {
             md.append("### Call set-ups (place, ringing, accept, 3+3 candidate batches, hang-up)\n\n")
@@ -108,11 +109,12 @@ final class Report {
             md.append("\nHighest sustained: **").append(c.get("sustained_setups_per_s")).append(" call set-ups/s**\n\n");
         }
         if (results.get("streams") instanceof List<?> levels) {
-            md.append("### Open event streams on one node\n\n| streams | people | heap after GC MiB | RSS MiB | presence reached | fan-out p50 / p99 / max ms |\n|---|---|---|---|---|---|\n");
+            md.append("### Open event streams on one node\n\n| streams | people | opened in s | online events settled in s | heap after GC MiB | RSS MiB | presence reached | fan-out p50 / p99 / max ms |\n|---|---|---|---|---|---|---|---|\n");
             for (Object o : levels) {
                 Map<String, Object> r = (Map<String, Object>) o;
                 Map<String, Object> f = (Map<String, Object>) r.get("presence_fan_out");
-                md.append("| ").append(r.get("streams")).append(" | ").append(r.get("people")).append(" | ").append(r.get("app_server_heap_after_gc_mib"))
+                md.append("| ").append(r.get("streams")).append(" | ").append(r.get("people")).append(" | ").append(r.get("open_seconds"))
+                        .append(" | ").append(r.get("online_announcements_settled_seconds")).append(" | ").append(r.get("app_server_heap_after_gc_mib"))
                         .append(" | ").append(r.get("app_server_rss_mib")).append(" | ").append(r.get("presence_reached")).append(" | ")
                         .append(f.get("p50_ms")).append(" / ").append(f.get("p99_ms")).append(" / ").append(f.get("max_ms")).append(" |\n");
             }

@@ -193,7 +193,7 @@ class BrowserCallIT {
             bob.click("#accept");
             alice.waitVisible("in-call");
             bob.waitFor("alice's camera on bob's page", Duration.ofSeconds(30), d -> bob.stat("framesDecoded") > 10);
-            assertEquals("fake_device_0", alice.stats().get("sendingVideo"));
+            alice.waitFor("the first camera is sent", d -> "fake_device_0".equals(alice.stats().get("sendingVideo")));
 
             alice.choose("camera-select", "fake_device_2");
             alice.waitFor("the other camera is sent", d -> "fake_device_2".equals(alice.stats().get("sendingVideo")));

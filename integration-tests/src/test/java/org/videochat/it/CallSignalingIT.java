@@ -106,8 +106,9 @@ class CallSignalingIT extends OnPayaraMicro {
     @Test
     void aLastEventIdOlderThanRetentionAsksTheClientToResync() throws Exception {
         Calls calls = new Calls(uri());
-        String id = calls.place("alice", "carol");
+        String id;
         try (SseClient carol = SseClient.open(uri(), "carol", Api.PASSWORD, null)) {
+            id = calls.place("alice", "carol");
             carol.await(e -> e.type().equals("incoming-call") && e.data().contains(id), CDC);
         }
         // What retention does after its period: everything up to now is gone.
