@@ -22,7 +22,7 @@ const ENDED = {
   ended_by_admin: () => 'An administrator ended the call.',
 };
 
-const state = { me: null, call: null, invites: new Map(), iceServers: [], ringer: new Ringer() };
+const state = { me: null, call: null, invites: new Map(), iceServers: [], ringer: new Ringer(), peopleRequests: 0, presenceLsn: new Map() };
 
 function show(panel) {
   for (const id of ['idle', 'incoming', 'outgoing', 'in-call']) $(id).hidden = id !== panel;
@@ -36,7 +36,11 @@ function say(text, kind = 'info') {
 
 async function loadPeople() {
   const query = $('search').value.trim();
+  // Typing sends a request per key: only the newest answer may fill the list.
+  const asked = ++state.peopleRequests;
   const result = await api('GET', '/api/people?size=50&q=' + encodeURIComponent(query));
+  if (asked !== state.peopleRequests) return;
+  state.presenceLsn.clear();
   const list = $('people');
   list.replaceChildren();
   for (const person of result.people.filter((p) => p.username !== state.me.username)) {
@@ -262,7 +266,10 @@ async function onEvent(type, data) {
   }
 }
 
+// Presence events are state, not history: a late, older one (a redelivery) is dropped.
 function updatePresence(p) {
+  if (p.lsn <= (state.presenceLsn.get(p.username) || 0)) return;
+  state.presenceLsn.set(p.username, p.lsn);
   const item = document.querySelector(`#people li[data-user="${CSS.escape(p.username)}"] .presence`);
   if (item) {
     item.className = 'presence ' + p.presence;
@@ -303,7 +310,12 @@ async function start() {
     if (state.call?.session?.sendChat($('chat-input').value)) $('chat-input').value = '';
   };
   show('idle');
-  const signaling = new SharedSignaling(state.me.username, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => { $('connection').textContent = s; });
+  const signaling = new SharedSignaling(state.me.username, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => {
+    $('connection').textContent = s;
+    // Presence is not replayed after a reconnection: read the directory again instead.
+    if (s === 'connected' && state.wasConnected) loadPeople().catch(() => {});
+    if (s === 'connected') state.wasConnected = true;
+  });
   signaling.open();
   await loadPeople();
   await loadHistory();

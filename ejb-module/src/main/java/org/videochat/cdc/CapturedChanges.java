@@ -13,13 +13,12 @@ import org.videochat.call.projection.CallProjection;
 import org.videochat.presence.projection.PresenceProjection;
 import org.videochat.signaling.UserEventAnnouncer;
 
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Receives the row changes Debezium Server publishes to the {@code videochat.cdc} queue and hands
  * each to the projection of its table, which commits its own database transaction. Only then is
- * the message acknowledged, and the users with new events announced. No XA: a failure before
+ * the message acknowledged, and the users with new events announced (presence is broadcast). No XA: a failure before
  * the acknowledgement makes the broker redeliver (and dead-letter after its maximum attempts),
  * which is harmless because the projections are idempotent. Artemis message groups
  * (JMSXGroupID = call id) keep the changes of one call in order across the parallel sessions.
@@ -57,15 +56,16 @@ public class CapturedChanges implements MessageListener {
             LOG.severe("unreadable change message, leaving it to redelivery and the DLQ: " + e);
             throw new IllegalStateException("unreadable change message", e);
         }
-        Set<String> notified = switch (change.table()) {
-            case "call" -> calls.onCallChanged(change);
-            case "call_signal" -> calls.onSignalAdded(change);
-            case "presence" -> presence.onPresenceChanged(change);
-            default -> {
-                LOG.warning(() -> "no projection for captured table " + change.table());
-                yield Set.of();
+        switch (change.table()) {
+            case "call" -> announcer.announce(calls.onCallChanged(change));
+            case "call_signal" -> announcer.announce(calls.onSignalAdded(change));
+            case "presence" -> {
+                String event = presence.onPresenceChanged(change);
+                if (event != null) {
+                    announcer.broadcastPresence(event);
+                }
             }
-        };
-        announcer.announce(notified);
+            default -> LOG.warning(() -> "no projection for captured table " + change.table());
+        }
     }
 }

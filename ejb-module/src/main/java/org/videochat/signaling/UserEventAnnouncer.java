@@ -30,6 +30,10 @@ public class UserEventAnnouncer {
     @ConfigProperty(name = "videochat.events.topic")
     String topic;
 
+    /** The message property that marks a presence broadcast; other messages list usernames. */
+    public static final String KIND = "videochat_kind";
+    public static final String PRESENCE = "presence";
+
     /** One line per username. */
     public void announce(Collection<String> usernames) {
         if (usernames.isEmpty()) {
@@ -38,6 +42,14 @@ public class UserEventAnnouncer {
         try (JMSContext jms = connections.createContext()) {
             jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .send(jms.createTopic(topic), String.join("\n", usernames));
+        }
+    }
+
+    /** A presence event for every open stream on every node (it is not kept in any log). */
+    public void broadcastPresence(String event) {
+        try (JMSContext jms = connections.createContext()) {
+            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, PRESENCE)
+                    .send(jms.createTopic(topic), event);
         }
     }
 }

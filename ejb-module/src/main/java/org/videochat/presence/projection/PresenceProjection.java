@@ -5,59 +5,43 @@ import static org.videochat.platform.Jsons.JSON;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.videochat.cdc.CapturedChange;
 import org.videochat.directory.Directory;
-import org.videochat.signaling.UserEventLog;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Tells the people who are signed in right now (an open stream on any node) that someone's
- * presence changed. Idempotent like every projection: the event records the change it came from.
- * Answers the users who got the event, for the announcement after the commit.
+ * Turns a captured presence change into the {@code presence} event that every open stream on
+ * every node receives. Presence is state, not history: the event goes straight to the streams
+ * (a broadcast on the announcement topic), not into each person's event log, so one change
+ * costs one message however many people are signed in. It carries the change's LSN, so a
+ * client can drop a stale one that a redelivery brought late; after a reconnection clients
+ * read the directory again instead of replaying presence.
  */
 @Stateless
 public class PresenceProjection {
 
     public static final String PRESENCE = "presence";
 
-    @PersistenceContext(unitName = "videochat")
-    EntityManager em;
-
-    @Inject
-    UserEventLog events;
-
     @Inject
     Directory directory;
 
-    public Set<String> onPresenceChanged(CapturedChange change) {
-        Set<String> notified = new LinkedHashSet<>();
+    /** @return the event's data, or null when the status did not change */
+    public String onPresenceChanged(CapturedChange change) {
         JsonObject row = change.after();
         if (row == null) {
-            return notified;
+            return null;
         }
         String status = row.getString("status");
         String previous = change.before() == null ? null : change.before().getString("status", null);
         if (status.equals(previous)) {
-            return notified;
+            return null;
         }
         String username = row.getString("username");
-        String payload = JSON.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("username", username)
                 .add("displayName", directory.displayName(username))
                 .add("presence", status)
+                .add("lsn", change.lsn())
                 .build().toString();
-        @SuppressWarnings("unchecked")
-        List<String> watchers = em.createNativeQuery("SELECT DISTINCT username FROM stream_connection ORDER BY username").getResultList();
-        for (String watcher : watchers) {
-            if (events.append(watcher, PRESENCE, null, payload, change.key(PRESENCE), change) > 0) {
-                notified.add(watcher);
-            }
-        }
-        return notified;
     }
 }

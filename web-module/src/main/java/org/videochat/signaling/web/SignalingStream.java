@@ -122,6 +122,23 @@ public class SignalingStream {
     }
 
     /**
+     * Writes an event without an id to every stream of this node: state that everyone needs now
+     * and nobody needs replayed (presence). One task per person keeps a slow client from holding
+     * up the rest.
+     */
+    public void broadcast(String name, String data) {
+        for (Set<StreamConnection> connections : byUser.values()) {
+            executor.execute(() -> connections.forEach(c -> {
+                synchronized (c) {
+                    if (c.isOpen()) {
+                        send(c, c.sse.newEventBuilder().name(name).data(String.class, data).build());
+                    }
+                }
+            }));
+        }
+    }
+
+    /**
      * The benchmark baseline: writes {@code data} as a {@code relay} event (without an id, so
      * Last-Event-ID is untouched) to {@code username}'s streams on this node, on the same
      * executor as log deliveries but with no database read. Answers how many streams it reached.

@@ -9,11 +9,13 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import org.videochat.signaling.UserEventAnnouncer;
 
 import java.util.logging.Logger;
 
 /**
- * Hears "these users have new events" (one username per line) on the JMS topic. Every node has its own non-durable
+ * Hears "these users have new events" (one username per line) and presence broadcasts on the
+ * JMS topic. Every node has its own non-durable
  * subscription, so a user's streams on any node learn about events projected on any node.
  * An announcement missed while a node was away from the broker is covered by the stream's
  * periodic catch-up from the log.
@@ -38,7 +40,12 @@ public class UserEventAnnouncements implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            for (String username : ((TextMessage) message).getText().split("\n")) {
+            String text = ((TextMessage) message).getText();
+            if (UserEventAnnouncer.PRESENCE.equals(message.getStringProperty(UserEventAnnouncer.KIND))) {
+                stream.broadcast("presence", text);
+                return;
+            }
+            for (String username : text.split("\n")) {
                 stream.newEventsFor(username);
             }
         } catch (JMSException | ClassCastException e) {
