@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,10 +73,7 @@ final class CallSetups {
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            Pacing.sleepUntil(due);
             CallPair pair = free.poll();
             if (pair == null) {
                 skipped++;

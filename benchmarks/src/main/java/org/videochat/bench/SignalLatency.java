@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,10 +100,7 @@ final class SignalLatency {
         long startMillis = System.currentTimeMillis();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            Pacing.sleepUntil(due);
             CallPair pair = pairs.get(i % pairs.size());
             String marker = "m" + markers.incrementAndGet();
             inFlight.put(marker, new Sent(due, startMillis + (due - start) / 1_000_000));

@@ -117,6 +117,13 @@ class BrowserCallIT {
         }
     }
 
+    /** Alice presses Call (or Voice) next to Bob; Bob's page rings and he accepts. */
+    private static void callAndAccept(ChromiumPage alice, ChromiumPage bob, String button) {
+        alice.click("#people li[data-user='bob'] button." + button);
+        bob.waitVisible("incoming");
+        bob.click("#accept");
+    }
+
     private static long openStreams(String username) throws Exception {
         return Db.count("SELECT count(*) FROM stream_connection WHERE username = ?", username);
     }
@@ -135,9 +142,7 @@ class BrowserCallIT {
         try (TurnServer turn = TurnServer.start(Integer.getInteger("it.turn.port"), System.getProperty("it.turn.secret"));
              ChromiumPage alice = new ChromiumPage(server, "alice-relay").signIn("alice", Api.PASSWORD).reloadWith("relay");
              ChromiumPage bob = new ChromiumPage(server, "bob-relay").signIn("bob", Api.PASSWORD).reloadWith("relay")) {
-            alice.click("#people li[data-user='bob'] button.call");
-            bob.waitVisible("incoming");
-            bob.click("#accept");
+            callAndAccept(alice, bob, "call");
             for (ChromiumPage person : new ChromiumPage[]{alice, bob}) {
                 person.waitVisible("in-call");
                 person.waitFor("video frames through the relay", Duration.ofSeconds(30), d -> person.stat("framesDecoded") > 10);
@@ -169,9 +174,7 @@ class BrowserCallIT {
     void aVoiceCallBecomesVideoWhenTheCallerSharesTheScreenByRenegotiating() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice-voice").signIn("alice", Api.PASSWORD);
              ChromiumPage bob = new ChromiumPage(server, "bob-voice").signIn("bob", Api.PASSWORD)) {
-            alice.click("#people li[data-user='bob'] button.voice");
-            bob.waitVisible("incoming");
-            bob.click("#accept");
+            callAndAccept(alice, bob, "voice");
             alice.waitFor("bob's video arriving", Duration.ofSeconds(30), d -> alice.stat("framesDecoded") > 10);
             assertEquals(0L, bob.stat("framesDecoded"), "a voice call sends no video");
 
@@ -188,9 +191,7 @@ class BrowserCallIT {
     void aCameraChosenDuringTheCallAndAScreenSharedReachTheOtherSide() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice-devices").signIn("alice", Api.PASSWORD);
              ChromiumPage bob = new ChromiumPage(server, "bob-devices").signIn("bob", Api.PASSWORD)) {
-            alice.click("#people li[data-user='bob'] button.call");
-            bob.waitVisible("incoming");
-            bob.click("#accept");
+            callAndAccept(alice, bob, "call");
             alice.waitVisible("in-call");
             bob.waitFor("alice's camera on bob's page", Duration.ofSeconds(30), d -> bob.stat("framesDecoded") > 10);
             alice.waitFor("the first camera is sent", d -> "fake_device_0".equals(alice.stats().get("sendingVideo")));
