@@ -1,0 +1,55 @@
+package org.videochat.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Browser;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * MicroProfile Health of the Payara Server the run command started, asked as a load balancer
+ * asks: anonymously. Readiness covers the database, the broker and change data capture.
+ */
+class HealthIT {
+
+    private final URI server = URI.create(System.getProperty("it.server.url"));
+
+    @Test
+    void readinessChecksTheDatabaseTheBrokerAndChangeDataCapture() throws Exception {
+        JsonObject health = get("health/ready");
+        Map<String, JsonObject> checks = checks(health);
+        assertEquals("UP", health.getString("status"), health.toString());
+        assertEquals(Map.of("database", "UP", "broker", "UP", "change-data-capture", "UP"),
+                checks.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getString("status"))));
+        JsonObject cdc = checks.get("change-data-capture").getJsonObject("data");
+        assertTrue(cdc.getBoolean("active"), "Debezium Server holds the replication slot: " + cdc);
+        assertTrue(cdc.getJsonNumber("lagBytes").longValue() <= cdc.getJsonNumber("maxLagBytes").longValue(), cdc.toString());
+    }
+
+    @Test
+    void livenessReportsTheSignalingStreams() throws Exception {
+        JsonObject health = get("health/live");
+        assertEquals("UP", health.getString("status"), health.toString());
+        assertTrue(checks(health).get("signaling").getJsonObject("data").containsKey("openStreams"), health.toString());
+    }
+
+    private JsonObject get(String path) throws Exception {
+        try (Browser anonymous = new Browser(server)) {
+            HttpResponse<String> r = anonymous.get(path);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            return Api.parse(r.body());
+        }
+    }
+
+    private static Map<String, JsonObject> checks(JsonObject health) {
+        return health.getJsonArray("checks").stream().map(v -> v.asJsonObject())
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
+    }
+}
