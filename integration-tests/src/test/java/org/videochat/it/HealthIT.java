@@ -1,6 +1,7 @@
 package org.videochat.it;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Browser;
@@ -29,8 +30,8 @@ class HealthIT {
         assertEquals(Map.of("database", "UP", "broker", "UP", "change-data-capture", "UP"),
                 checks.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getString("status"))));
         JsonObject cdc = checks.get("change-data-capture").getJsonObject("data");
-        assertTrue(cdc.getBoolean("active"), "Debezium Server holds the replication slot: " + cdc);
-        assertTrue(cdc.getJsonNumber("lagBytes").longValue() <= cdc.getJsonNumber("maxLagBytes").longValue(), cdc.toString());
+        assertEquals("true", data(cdc, "active"), "Debezium Server holds the replication slot: " + cdc);
+        assertTrue(Long.parseLong(data(cdc, "lagBytes")) <= Long.parseLong(data(cdc, "maxLagBytes")), cdc.toString());
     }
 
     @Test
@@ -38,6 +39,11 @@ class HealthIT {
         JsonObject health = get("health/live");
         assertEquals("UP", health.getString("status"), health.toString());
         assertTrue(checks(health).get("signaling").getJsonObject("data").containsKey("openStreams"), health.toString());
+    }
+
+    /** A check's data value as text (servers write numbers and booleans as JSON values or strings). */
+    private static String data(JsonObject data, String key) {
+        return data.get(key) instanceof JsonString text ? text.getString() : String.valueOf(data.get(key));
     }
 
     private JsonObject get(String path) throws Exception {
