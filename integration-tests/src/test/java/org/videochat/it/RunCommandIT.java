@@ -3,11 +3,15 @@ package org.videochat.it;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
+import org.videochat.it.support.Browser;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
 import java.io.File;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * End to end against what the run command starts: Payara Server with videochat.ear, PostgreSQL,
  * Artemis and Debezium Server, exactly as a newcomer gets them. Then the whole system is stopped
- * and started again, and the call is still there.
+ * and started again, and the call is still there. Before that, the broker is killed and readiness
+ * must report it DOWN.
  */
 class RunCommandIT {
 
@@ -42,8 +47,23 @@ class RunCommandIT {
         }
         assertEquals(200, api.post("alice", "api/calls/" + callId + "/cancel", "application/json", "{}").status());
 
+        // The broker goes away: readiness tells the load balancer at once (503, broker DOWN).
+        long artemis = Long.parseLong(Files.readString(Path.of(System.getProperty("it.home"), "run", "artemis.pid")).trim());
+        ProcessHandle.of(artemis).ifPresent(ProcessHandle::destroy);
+        try (Browser loadBalancer = new Browser(server)) {
+            HttpResponse<String> down = Waits.until("readiness DOWN without the broker", Duration.ofSeconds(60), () -> {
+                HttpResponse<String> r = loadBalancer.get("health/ready");
+                return r.statusCode() == 503 ? r : null;
+            });
+            assertTrue(down.body().contains("\"name\":\"broker\",\"status\":\"DOWN\""), down.body());
+        }
+
         run("stop");
         run("start");
+
+        try (Browser loadBalancer = new Browser(server)) {
+            Waits.until("ready again after the restart", Duration.ofSeconds(60), () -> loadBalancer.get("health/ready").statusCode() == 200);
+        }
 
         JsonObject call = Waits.until("call readable after restart", Duration.ofSeconds(60), () -> {
             Api.Answer a = api.get("alice", Api.PASSWORD, "api/calls/" + callId);

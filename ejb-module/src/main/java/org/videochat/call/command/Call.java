@@ -140,6 +140,12 @@ public class Call {
         end(EndReason.FAILED, by, detail);
     }
 
+    /** An operator ends the call, whatever its state; both participants see why. */
+    public void endByAdmin(String admin) {
+        requireConnectedOrRinging("end");
+        end(EndReason.ENDED_BY_ADMIN, admin, null);
+    }
+
     /** The ring timeout passed: ends an unanswered call, leaves any other state alone. */
     public boolean expire() {
         if (!UNANSWERED.contains(state)) {

@@ -139,6 +139,17 @@ public class CallCommands {
         return call;
     }
 
+    /** An operator (role admin, checked by the web tier) ends someone's call. */
+    public Call endByAdmin(UUID id, String admin) {
+        Call call = id == null ? null : em.find(Call.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (call == null) {
+            throw RequestRejected.notFound("unknown-call", "No such call.");
+        }
+        call.endByAdmin(admin);
+        refreshPresence(call);
+        return call;
+    }
+
     /** Trickled ICE candidates for the other participant. */
     public Call candidates(UUID id, String me, JsonValue batch) {
         Call call = participantCall(id, me);

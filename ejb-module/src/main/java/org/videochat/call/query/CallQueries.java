@@ -43,4 +43,17 @@ public class CallQueries {
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }
+
+    /** For operators: every call that is ringing or connected, oldest first. */
+    public List<CallView> active() {
+        return em.createQuery("SELECT c FROM CallView c WHERE c.state <> 'ENDED' ORDER BY c.createdAt", CallView.class)
+                .getResultList();
+    }
+
+    /** For operators: the most recently ended calls, newest first. */
+    public List<CallView> recentlyEnded(int limit) {
+        return em.createQuery("SELECT c FROM CallView c WHERE c.state = 'ENDED' ORDER BY c.endedAt DESC", CallView.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

@@ -1,0 +1,73 @@
+package org.videochat.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Operators list the calls and end one; both participants see why; nobody else may. */
+class AdminCallsIT {
+
+    private static final Duration CDC = Duration.ofSeconds(15);
+    private final URI server = URI.create(System.getProperty("it.server.url"));
+    private final Calls calls = new Calls(server);
+    private final Api api = calls.api();
+
+    @AfterEach
+    void endEveryCall() throws Exception {
+        calls.endAll();
+    }
+
+    @Test
+    void anAdministratorSeesAConnectedCallAndEndsItForBothParticipants() throws Exception {
+        try (SseClient alice = SseClient.open(server, "alice", Api.PASSWORD, null);
+             SseClient bob = SseClient.open(server, "bob", Api.PASSWORD, null)) {
+            String id = calls.place("alice", "bob");
+            assertEquals(200, calls.accept("bob", id, "desk").status());
+            alice.await(e -> e.type().equals("call-status") && e.data().contains(id) && e.data().contains("CONNECTED"), CDC);
+
+            JsonObject listed = Waits.until("the call in the admin list", CDC, () -> api.get("admin", Api.PASSWORD, "api/admin/calls").json()
+                    .getJsonArray("active").stream().map(v -> v.asJsonObject())
+                    .filter(c -> c.getString("id").equals(id) && c.getString("state").equals("CONNECTED")).findFirst().orElse(null));
+            assertEquals("alice", listed.getString("caller"));
+            assertEquals("bob", listed.getString("callee"));
+            assertTrue(listed.containsKey("connectedSeconds"), listed.toString());
+
+            Api.Answer ended = api.post("admin", "api/admin/calls/" + id + "/end", "application/json", "{}");
+            assertEquals(200, ended.status(), ended.body());
+            assertEquals("ended_by_admin", ended.json().getString("reason"));
+            for (SseClient participant : new SseClient[]{alice, bob}) {
+                JsonObject status = Api.parse(participant.await(e -> e.type().equals("call-status") && e.data().contains(id)
+                        && e.data().contains("ENDED"), CDC).data());
+                assertEquals("ended_by_admin", status.getString("reason"));
+                assertEquals("admin", status.getString("endedBy"));
+            }
+            assertEquals(409, api.post("admin", "api/admin/calls/" + id + "/end", "application/json", "{}").status(), "already ended");
+            JsonObject recent = Waits.until("the call among the recently ended", CDC, () -> api.get("admin", Api.PASSWORD, "api/admin/calls").json()
+                    .getJsonArray("recentlyEnded").stream().map(v -> v.asJsonObject())
+                    .filter(c -> c.getString("id").equals(id)).findFirst().orElse(null));
+            assertEquals("ended_by_admin", recent.getString("reason"));
+        }
+    }
+
+    @Test
+    void everyoneElseIsRefused() throws Exception {
+        String id = calls.place("alice", "bob");
+        assertEquals(403, api.get("bob", Api.PASSWORD, "api/admin/calls").status());
+        assertEquals(403, api.post("alice", "api/admin/calls/" + id + "/end", "application/json", "{}").status(), "not even their own call");
+        assertEquals(403, api.get("carol", Api.PASSWORD, "admin/").status(), "the console pages too");
+        assertEquals(401, new Api(server).get("nobody", "wrong", "api/admin/calls").status());
+        assertEquals(404, api.post("admin", "api/admin/calls/not-a-call/end", "application/json", "{}").status());
+        assertEquals("TRYING", Db.string("SELECT state FROM call WHERE id = CAST(? AS uuid)", id), "a refused end changes nothing");
+    }
+}

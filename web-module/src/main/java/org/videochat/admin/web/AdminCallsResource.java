@@ -1,0 +1,106 @@
+package org.videochat.admin.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videochat.call.command.CallCommands;
+import org.videochat.call.query.CallQueries;
+import org.videochat.call.query.CallView;
+import org.videochat.platform.RequestRejected;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.videochat.platform.Jsons.JSON;
+
+/**
+ * Operators' view of the calls: who is talking to whom right now, the calls that just ended and
+ * why, and the power to end a call. Role {@code admin} only (web.xml: everyone else gets 403).
+ */
+@Path("admin/calls")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Operators only (role admin)")
+@APIResponse(responseCode = "403", description = "Not an administrator")
+public class AdminCallsResource {
+
+    private static final int RECENT = 50;
+
+    @Inject
+    CallQueries queries;
+
+    @Inject
+    CallCommands commands;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "Active calls (ringing or connected) with their duration, and the 50 most recently ended with their reasons")
+    public JsonObject calls() {
+        return JSON.createObjectBuilder()
+                .add("active", list(queries.active()))
+                .add("recentlyEnded", list(queries.recentlyEnded(RECENT)))
+                .build();
+    }
+
+    @POST
+    @Path("{id}/end")
+    @Operation(summary = "End a call; both participants see it end with reason ended_by_admin")
+    @APIResponse(responseCode = "404", description = "No such call")
+    @APIResponse(responseCode = "409", description = "The call has ended already")
+    public JsonObject end(@PathParam("id") String id) {
+        UUID callId;
+        try {
+            callId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.notFound("unknown-call", "No such call.");
+        }
+        var call = commands.endByAdmin(callId, security.getUserPrincipal().getName());
+        return JSON.createObjectBuilder().add("id", call.id().toString()).add("state", call.state().name())
+                .add("reason", call.endReason()).build();
+    }
+
+    private static JsonArrayBuilder list(List<CallView> calls) {
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (CallView c : calls) {
+            JsonObjectBuilder item = JSON.createObjectBuilder()
+                    .add("id", c.id().toString())
+                    .add("caller", c.caller())
+                    .add("callee", c.callee())
+                    .add("state", c.state())
+                    .add("createdAt", c.createdAt().toString());
+            if (c.answeredAt() != null) {
+                OffsetDateTime until = c.endedAt() != null ? c.endedAt() : now;
+                item.add("connectedSeconds", Duration.between(c.answeredAt(), until).toSeconds());
+            }
+            if (c.endReason() != null) {
+                item.add("reason", c.endReason());
+            }
+            if (c.endedBy() != null) {
+                item.add("endedBy", c.endedBy());
+            }
+            if (c.endedAt() != null) {
+                item.add("endedAt", c.endedAt().toString());
+            }
+            items.add(item);
+        }
+        return items;
+    }
+}
