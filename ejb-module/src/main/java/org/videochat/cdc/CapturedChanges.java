@@ -17,10 +17,11 @@ import java.util.logging.Logger;
 
 /**
  * Receives the row changes Debezium Server publishes to the {@code videochat.cdc} queue and hands
- * each to the projection of its table, which commits its own database transaction. Only then is
- * the message acknowledged, and the users with new events announced (presence is broadcast). No XA: a failure before
- * the acknowledgement makes the broker redeliver (and dead-letter after its maximum attempts),
- * which is harmless because the projections are idempotent. Artemis message groups
+ * each to the projection of its table, which commits its own database transaction. Then the
+ * users with new events are announced (presence is broadcast) and the message is acknowledged.
+ * No XA: a failure before the acknowledgement makes the broker redeliver (and dead-letter after
+ * its maximum attempts), which is harmless because the projections are idempotent; a lost
+ * announcement is covered by the streams' catch-up at every heartbeat. Artemis message groups
  * (JMSXGroupID = call id) keep the changes of one call in order across the parallel sessions.
  */
 @MessageDriven(activationConfig = {
