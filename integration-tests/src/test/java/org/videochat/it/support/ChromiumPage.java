@@ -86,6 +86,12 @@ public final class ChromiumPage implements AutoCloseable {
         return this;
     }
 
+    /** Opens a page of the application, e.g. "admin/". */
+    public ChromiumPage open(String path) {
+        driver.get(base.resolve(path).toString());
+        return this;
+    }
+
     /** The current tab. */
     public String tab() {
         return driver.getWindowHandle();
