@@ -1,5 +1,5 @@
-// The operations console: health, active calls (with End), recently ended calls. Refreshed every
-// two seconds from the admin API and MicroProfile Health.
+// The operations console: health, open streams (with Disconnect), active calls (with End),
+// recently ended calls. Refreshed every two seconds from the admin API and MicroProfile Health.
 import { api, useCsrfToken } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -64,6 +64,36 @@ function renderCalls(calls) {
   }
 }
 
+async function disconnect(stream) {
+  try {
+    await api('POST', `/api/admin/streams/${stream.id}/disconnect`);
+    $('status').textContent = `Disconnected a stream of ${stream.username}; their browser reconnects.`;
+  } catch (e) {
+    $('status').textContent = `Could not disconnect: ${e.message}`;
+  }
+  refresh();
+}
+
+function renderStreams(result) {
+  const body = $('streams').tBodies[0];
+  body.replaceChildren();
+  for (const stream of result.streams) {
+    const row = body.insertRow();
+    row.dataset.stream = stream.id;
+    cell(row, stream.username);
+    cell(row, stream.node.slice(0, 8));
+    cell(row, time(stream.openedAt));
+    cell(row, stream.lastEventId === undefined ? '(other node)' : String(stream.lastEventId));
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'disconnect';
+    button.textContent = 'Disconnect';
+    button.setAttribute('aria-label', `Disconnect this stream of ${stream.username}`);
+    button.onclick = () => disconnect(stream);
+    cell(row, '').append(button);
+  }
+}
+
 async function renderHealth() {
   // 503 still carries the checks: read the body whatever the status.
   const health = await (await fetch('/health/ready', { headers: { Accept: 'application/json' } })).json();
@@ -82,6 +112,7 @@ async function renderHealth() {
 async function refresh() {
   try {
     renderCalls(await api('GET', '/api/admin/calls'));
+    renderStreams(await api('GET', '/api/admin/streams'));
     await renderHealth();
     $('updated').textContent = new Date().toLocaleTimeString();
   } catch (e) {

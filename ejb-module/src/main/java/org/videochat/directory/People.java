@@ -7,6 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import org.videochat.platform.RequestRejected;
 import org.videochat.presence.command.PresenceCommands;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -70,6 +74,29 @@ public class People {
                         INSERT INTO app_user (username, display_name, password_hash) VALUES (?1, ?2, 'directory')
                         ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name""")
                 .setParameter(1, username).setParameter(2, displayName).executeUpdate();
+    }
+
+    /** An open signaling stream on some node, as operators see it. */
+    public record OpenStream(String id, String username, String node, OffsetDateTime openedAt, OffsetDateTime lastSeen) {
+    }
+
+    /** Every open stream on every node, by person. */
+    public List<OpenStream> openStreams() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT CAST(id AS text), username, node, opened_at, last_seen FROM stream_connection
+                        ORDER BY username, opened_at""").getResultList();
+        return rows.stream().map(r -> new OpenStream((String) r[0], (String) r[1], (String) r[2], time(r[3]), time(r[4]))).toList();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : null;
     }
 
     /** Records an open stream of this node, so every node can tell who is online. */

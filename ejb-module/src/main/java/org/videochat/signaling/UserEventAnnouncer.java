@@ -33,6 +33,7 @@ public class UserEventAnnouncer {
     /** The message property that marks a presence broadcast; other messages list usernames. */
     public static final String KIND = "videochat_kind";
     public static final String PRESENCE = "presence";
+    public static final String DISCONNECT = "disconnect";
 
     /** One line per username. */
     public void announce(Collection<String> usernames) {
@@ -50,6 +51,14 @@ public class UserEventAnnouncer {
         try (JMSContext jms = connections.createContext()) {
             jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, PRESENCE)
                     .send(jms.createTopic(topic), event);
+        }
+    }
+
+    /** Asks every node to close the stream with this id (the node that holds it does). */
+    public void disconnect(String streamId) {
+        try (JMSContext jms = connections.createContext()) {
+            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, DISCONNECT)
+                    .send(jms.createTopic(topic), streamId);
         }
     }
 }

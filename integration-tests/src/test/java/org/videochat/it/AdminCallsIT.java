@@ -15,7 +15,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Operators list the calls and end one; both participants see why; nobody else may. */
+/** Operators list the calls and end one, and list and disconnect streams; nobody else may. */
 class AdminCallsIT {
 
     private static final Duration CDC = Duration.ofSeconds(15);
@@ -57,6 +57,27 @@ class AdminCallsIT {
                     .getJsonArray("recentlyEnded").stream().map(v -> v.asJsonObject())
                     .filter(c -> c.getString("id").equals(id)).findFirst().orElse(null));
             assertEquals("ended_by_admin", recent.getString("reason"));
+        }
+    }
+
+    @Test
+    void anAdministratorSeesOpenStreamsAndDisconnectsOne() throws Exception {
+        try (SseClient bob = SseClient.open(server, "bob", Api.PASSWORD, null)) {
+            String id = calls.place("alice", "bob");
+            bob.await(e -> e.type().equals("incoming-call") && e.data().contains(id), CDC);
+            // The newest of bob's streams: one closed by an earlier test may still be listed until
+            // the next heartbeat notices it.
+            JsonObject stream = Waits.until("bob's stream in the admin list", CDC, () -> api.get("admin", Api.PASSWORD, "api/admin/streams").json()
+                    .getJsonArray("streams").stream().map(v -> v.asJsonObject())
+                    .filter(s -> s.getString("username").equals("bob") && s.containsKey("lastEventId"))
+                    .max(java.util.Comparator.comparing(s -> s.getString("openedAt"))).orElse(null));
+            assertTrue(stream.getJsonNumber("lastEventId").longValue() > 0, stream.toString());
+            assertEquals(403, api.get("bob", Api.PASSWORD, "api/admin/streams").status());
+            assertEquals(404, api.post("admin", "api/admin/streams/" + java.util.UUID.randomUUID() + "/disconnect", "application/json", "{}").status());
+
+            Api.Answer asked = api.post("admin", "api/admin/streams/" + stream.getString("id") + "/disconnect", "application/json", "{}");
+            assertEquals(202, asked.status(), asked.body());
+            Waits.until("the server closed bob's stream", CDC, bob::isClosedByServer);
         }
     }
 

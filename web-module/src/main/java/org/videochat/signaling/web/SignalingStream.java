@@ -16,6 +16,7 @@ import org.videochat.signaling.UserEvent;
 import org.videochat.signaling.UserEventLog;
 import org.videochat.directory.People;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +154,26 @@ public class SignalingStream {
             });
         }
         return connections.size();
+    }
+
+    /** Closes the stream with this id if this node holds it (an operator's disconnect); the browser reconnects. */
+    public boolean disconnect(String streamId) {
+        for (Set<StreamConnection> connections : byUser.values()) {
+            for (StreamConnection c : connections) {
+                if (c.id.equals(streamId)) {
+                    close(c);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The last event id sent on each of this node's streams, by stream id. */
+    public Map<String, Long> lastEventIds() {
+        Map<String, Long> ids = new HashMap<>();
+        byUser.values().forEach(connections -> connections.forEach(c -> ids.put(c.id, c.lastSeq)));
+        return ids;
     }
 
     public int connectionCount() {

@@ -41,8 +41,13 @@ public class UserEventAnnouncements implements MessageListener {
     public void onMessage(Message message) {
         try {
             String text = ((TextMessage) message).getText();
-            if (UserEventAnnouncer.PRESENCE.equals(message.getStringProperty(UserEventAnnouncer.KIND))) {
+            String kind = message.getStringProperty(UserEventAnnouncer.KIND);
+            if (UserEventAnnouncer.PRESENCE.equals(kind)) {
                 stream.broadcast("presence", text);
+                return;
+            }
+            if (UserEventAnnouncer.DISCONNECT.equals(kind)) {
+                stream.disconnect(text);
                 return;
             }
             for (String username : text.split("\n")) {

@@ -1,0 +1,84 @@
+package org.videochat.admin.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videochat.directory.People;
+import org.videochat.platform.RequestRejected;
+import org.videochat.signaling.UserEventAnnouncer;
+import org.videochat.signaling.web.SignalingStream;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.videochat.platform.Jsons.JSON;
+
+/**
+ * Operators' view of the open signaling streams of every node: who, where, since when, and (for
+ * streams on the node answering) the last event id sent. A stream can be disconnected; the
+ * request goes to every node on the announcement topic and the node holding it closes it.
+ * Role {@code admin} only (web.xml).
+ */
+@Path("admin/streams")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Operators only (role admin)")
+@APIResponse(responseCode = "403", description = "Not an administrator")
+public class AdminStreamsResource {
+
+    @Inject
+    People people;
+
+    @Inject
+    SignalingStream streams;
+
+    @Inject
+    UserEventAnnouncer announcer;
+
+    @GET
+    @Operation(summary = "Open signaling streams on every node; lastEventId for those on this node")
+    public JsonObject list() {
+        Map<String, Long> here = streams.lastEventIds();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        for (People.OpenStream s : people.openStreams()) {
+            JsonObjectBuilder item = JSON.createObjectBuilder()
+                    .add("id", s.id()).add("username", s.username()).add("node", s.node())
+                    .add("openedAt", String.valueOf(s.openedAt())).add("lastSeen", String.valueOf(s.lastSeen()));
+            Long last = here.get(s.id());
+            if (last != null) {
+                item.add("lastEventId", last);
+            }
+            items.add(item);
+        }
+        return JSON.createObjectBuilder().add("streams", items).build();
+    }
+
+    @POST
+    @Path("{id}/disconnect")
+    @Operation(summary = "Close one stream, on whichever node holds it; the browser reconnects and replays what it missed")
+    @APIResponse(responseCode = "202", description = "Every node was asked")
+    @APIResponse(responseCode = "404", description = "No such open stream")
+    public jakarta.ws.rs.core.Response disconnect(@PathParam("id") String id) {
+        try {
+            UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.notFound("unknown-stream", "No such stream.");
+        }
+        if (people.openStreams().stream().noneMatch(s -> s.id().equals(id))) {
+            throw RequestRejected.notFound("unknown-stream", "No such stream.");
+        }
+        announcer.disconnect(id);
+        return jakarta.ws.rs.core.Response.accepted(JSON.createObjectBuilder().add("id", id).build()).build();
+    }
+}
