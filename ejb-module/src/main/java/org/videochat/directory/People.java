@@ -99,6 +99,12 @@ public class People {
         return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : null;
     }
 
+    /** Whether a stream with this id is open on some node (any text is safe to ask about). */
+    public boolean streamIsOpen(String id) {
+        return !em.createNativeQuery("SELECT 1 FROM stream_connection WHERE CAST(id AS text) = ?1")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+
     /** Records an open stream of this node, so every node can tell who is online. */
     public void streamOpened(String connectionId, String username, String node) {
         em.createNativeQuery("INSERT INTO stream_connection (id, username, node) VALUES (CAST(?1 AS uuid), ?2, ?3) ON CONFLICT DO NOTHING")

@@ -30,35 +30,33 @@ public class UserEventAnnouncer {
     @ConfigProperty(name = "videochat.events.topic")
     String topic;
 
-    /** The message property that marks a presence broadcast; other messages list usernames. */
+    /** The message property that marks a presence broadcast or a disconnect; other messages list usernames. */
     public static final String KIND = "videochat_kind";
+    public static final String EVENTS = "events";
     public static final String PRESENCE = "presence";
     public static final String DISCONNECT = "disconnect";
 
     /** One line per username. */
     public void announce(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return;
-        }
-        try (JMSContext jms = connections.createContext()) {
-            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .send(jms.createTopic(topic), String.join("\n", usernames));
+        if (!usernames.isEmpty()) {
+            publish(EVENTS, String.join("\n", usernames));
         }
     }
 
     /** A presence event for every open stream on every node (it is not kept in any log). */
     public void broadcastPresence(String event) {
-        try (JMSContext jms = connections.createContext()) {
-            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, PRESENCE)
-                    .send(jms.createTopic(topic), event);
-        }
+        publish(PRESENCE, event);
     }
 
     /** Asks every node to close the stream with this id (the node that holds it does). */
     public void disconnect(String streamId) {
+        publish(DISCONNECT, streamId);
+    }
+
+    private void publish(String kind, String text) {
         try (JMSContext jms = connections.createContext()) {
-            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, DISCONNECT)
-                    .send(jms.createTopic(topic), streamId);
+            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, kind)
+                    .send(jms.createTopic(topic), text);
         }
     }
 }

@@ -19,12 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.call.command.CallCommands;
 import org.videochat.call.query.CallQueries;
 import org.videochat.call.query.CallView;
-import org.videochat.platform.RequestRejected;
+import org.videochat.call.web.CallResource;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import static org.videochat.platform.Jsons.JSON;
 
@@ -65,13 +64,7 @@ public class AdminCallsResource {
     @APIResponse(responseCode = "404", description = "No such call")
     @APIResponse(responseCode = "409", description = "The call has ended already")
     public JsonObject end(@PathParam("id") String id) {
-        UUID callId;
-        try {
-            callId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw RequestRejected.notFound("unknown-call", "No such call.");
-        }
-        var call = commands.endByAdmin(callId, security.getUserPrincipal().getName());
+        var call = commands.endByAdmin(CallResource.parse(id), security.getUserPrincipal().getName());
         return JSON.createObjectBuilder().add("id", call.id().toString()).add("state", call.state().name())
                 .add("reason", call.endReason()).build();
     }

@@ -20,7 +20,6 @@ import org.videochat.signaling.UserEventAnnouncer;
 import org.videochat.signaling.web.SignalingStream;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.videochat.platform.Jsons.JSON;
 
@@ -70,12 +69,7 @@ public class AdminStreamsResource {
     @APIResponse(responseCode = "202", description = "Every node was asked")
     @APIResponse(responseCode = "404", description = "No such open stream")
     public jakarta.ws.rs.core.Response disconnect(@PathParam("id") String id) {
-        try {
-            UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw RequestRejected.notFound("unknown-stream", "No such stream.");
-        }
-        if (people.openStreams().stream().noneMatch(s -> s.id().equals(id))) {
+        if (!people.streamIsOpen(id)) {
             throw RequestRejected.notFound("unknown-stream", "No such stream.");
         }
         announcer.disconnect(id);

@@ -277,7 +277,8 @@ public class CallResource {
         throw RequestRejected.badRequest("invalid-limit", "'limit' must be a number from 1 to 100.");
     }
 
-    private static UUID parse(String id) {
+    /** A call id from a path; a malformed one is answered like an unknown call (404). */
+    public static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

@@ -128,32 +128,29 @@ public class SignalingStream {
      * up the rest.
      */
     public void broadcast(String name, String data) {
-        for (Set<StreamConnection> connections : byUser.values()) {
-            executor.execute(() -> connections.forEach(c -> {
-                synchronized (c) {
-                    if (c.isOpen()) {
-                        send(c, c.sse.newEventBuilder().name(name).data(String.class, data).build());
-                    }
-                }
-            }));
-        }
+        byUser.values().forEach(connections -> write(connections, name, data));
     }
 
     /**
-     * The benchmark baseline: writes {@code data} as a {@code relay} event (without an id, so
-     * Last-Event-ID is untouched) to {@code username}'s streams on this node, on the same
-     * executor as log deliveries but with no database read. Answers how many streams it reached.
+     * The benchmark baseline: writes {@code data} as a {@code relay} event to {@code username}'s
+     * streams on this node, on the same executor as log deliveries but with no database read.
+     * Answers how many streams it reached.
      */
     public int relay(String username, String data) {
         Set<StreamConnection> connections = byUser.getOrDefault(username, Set.of());
-        for (StreamConnection c : connections) {
-            executor.execute(() -> {
-                synchronized (c) {
-                    send(c, c.sse.newEventBuilder().name("relay").data(String.class, data).build());
-                }
-            });
-        }
+        write(connections, "relay", data);
         return connections.size();
+    }
+
+    /** An event without an id (Last-Event-ID stays where the log put it), on the delivery threads. */
+    private void write(Set<StreamConnection> connections, String name, String data) {
+        executor.execute(() -> connections.forEach(c -> {
+            synchronized (c) {
+                if (c.isOpen()) {
+                    send(c, c.sse.newEventBuilder().name(name).data(String.class, data).build());
+                }
+            }
+        }));
     }
 
     /** Closes the stream with this id if this node holds it (an operator's disconnect); the browser reconnects. */
