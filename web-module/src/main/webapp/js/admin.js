@@ -1,9 +1,216 @@
-// The operations console: health, open streams (with Disconnect), active calls (with End),
-// recently ended calls. Refreshed every two seconds from the admin API and MicroProfile Health.
+// The operations console: health, charts of the last minutes, change data capture, broker
+// queues and dead letters (with Retry and Delete), open streams (with Disconnect and Sign out),
+// active calls (with End and Trace), recently ended calls. Refreshed every two seconds from the
+// admin API and MicroProfile Health; the charts keep the readings of this page's lifetime.
 import { api, useCsrfToken } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 2000;
+const HISTORY = 150; // five minutes of readings
+const history = { latency: [[], [], []], rateIn: [], rateOut: [], cdcWaiting: [], dlq: [] };
+let previousQueues = null;
+let tracedCall = null;
+
+function button(label, className, ariaLabel, onclick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = label;
+  b.setAttribute('aria-label', ariaLabel);
+  b.onclick = onclick;
+  return b;
+}
+
+function push(series, value) {
+  series.push(value);
+  if (series.length > HISTORY) series.shift();
+}
+
+// A line chart on a canvas: one colour per series, the largest value at the top left.
+function chart(canvas, series) {
+  const g = canvas.getContext('2d');
+  const { width, height } = canvas;
+  g.clearRect(0, 0, width, height);
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  g.strokeStyle = '#d0d7de';
+  g.strokeRect(0.5, 0.5, width - 1, height - 1);
+  g.fillStyle = '#57606a';
+  g.font = '11px system-ui, sans-serif';
+  g.fillText(String(Math.round(max * 10) / 10), 4, 12);
+  series.forEach((s, i) => {
+    g.strokeStyle = s.color;
+    g.beginPath();
+    s.values.forEach((v, x) => {
+      const px = (x / (HISTORY - 1)) * (width - 2) + 1;
+      const py = height - 2 - (v / max) * (height - 18);
+      if (x === 0) g.moveTo(px, py); else g.lineTo(px, py);
+    });
+    g.stroke();
+    g.fillStyle = s.color;
+    g.fillText(s.label, 60 + i * 100, 12);
+  });
+}
+
+function drawCharts() {
+  const colours = ['#2456d6', '#b36b00', '#1a7f37'];
+  chart($('chart-latency'), ['commit→JMS', 'JMS→projection', 'projection→SSE']
+    .map((label, i) => ({ label, color: colours[i], values: history.latency[i] })));
+  chart($('chart-rates'), [{ label: 'in', color: colours[0], values: history.rateIn },
+    { label: 'out', color: colours[2], values: history.rateOut }]);
+  chart($('chart-depth'), [{ label: 'videochat.cdc', color: colours[0], values: history.cdcWaiting },
+    { label: 'DLQ', color: '#cf222e', values: history.dlq }]);
+}
+
+function row2(body, label, value, status) {
+  const row = body.insertRow();
+  const th = document.createElement('th');
+  th.scope = 'row';
+  th.textContent = label;
+  row.append(th);
+  const td = cell(row, value);
+  if (status) td.dataset.status = status;
+}
+
+function ago(ms) {
+  if (!ms) return '–';
+  const s = Math.round((Date.now() - ms) / 1000);
+  return s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : new Date(ms).toLocaleString();
+}
+
+function renderCdc(cdc) {
+  $('cdc-status').textContent = cdc.debezium.status;
+  $('cdc-status').dataset.status = cdc.debezium.status;
+  const body = $('cdc').tBodies[0];
+  body.replaceChildren();
+  row2(body, 'Debezium Server', cdc.debezium.status, cdc.debezium.status);
+  const slot = cdc.slot;
+  row2(body, `Replication slot ${slot.name}`, !slot.exists ? 'missing' : slot.active ? 'active' : 'inactive',
+    slot.exists && slot.active ? 'UP' : 'DOWN');
+  if (slot.exists) {
+    row2(body, 'Slot lag', `${slot.lagBytes.toLocaleString()} bytes · ${slot.lagMs.toLocaleString()} ms`);
+  }
+  row2(body, 'Last change projected', cdc.lastChange.projectedAt ? `${ago(cdc.lastChange.projectedAt)} (${cdc.lastChange.source})` : 'none yet');
+  const w = cdc.window;
+  row2(body, `Changes per second (last ${w.minutes} min)`, w.changesPerSecond.toFixed(2));
+  row2(body, `Events per second (last ${w.minutes} min)`, w.eventsPerSecond.toFixed(2));
+  const stages = $('stages').tBodies[0];
+  stages.replaceChildren();
+  [['Commit → JMS (Debezium Server)', w.commitToPublish], ['JMS → projection', w.publishToProjection],
+    ['Projection → SSE (this node)', w.projectionToSse]].forEach(([label, stage], i) => {
+    const row = stages.insertRow();
+    cell(row, label);
+    cell(row, String(stage.p50));
+    cell(row, String(stage.p95));
+    cell(row, String(stage.count));
+    push(history.latency[i], stage.p95);
+  });
+}
+
+async function deadLetter(action, letter) {
+  try {
+    if (action === 'retry') {
+      await api('POST', `/api/admin/broker/dead-letters/${letter.id}/retry`);
+      $('status').textContent = `Sent message ${letter.id} back to ${letter.originalQueue}.`;
+    } else {
+      await api('DELETE', `/api/admin/broker/dead-letters/${letter.id}`);
+      $('status').textContent = `Deleted message ${letter.id}.`;
+    }
+  } catch (e) {
+    $('status').textContent = `Could not ${action} message ${letter.id}: ${e.message}`;
+  }
+  refresh();
+}
+
+function renderBroker(broker) {
+  const body = $('queues').tBodies[0];
+  body.replaceChildren();
+  const seconds = previousQueues ? (broker.sampledAt - previousQueues.sampledAt) / 1000 : 0;
+  const before = new Map((previousQueues?.queues || []).map((q) => [q.name, q]));
+  for (const q of broker.queues) {
+    const row = body.insertRow();
+    row.dataset.queue = q.name;
+    const old = before.get(q.name);
+    const rate = (now, then) => (old && seconds > 0 ? Math.max(0, (now - then) / seconds) : 0);
+    const rateIn = rate(q.added, old?.added);
+    const rateOut = rate(q.acknowledged, old?.acknowledged);
+    cell(row, q.name.length > 24 ? `${q.name.slice(0, 8)}… (node subscription)` : q.name);
+    cell(row, q.address);
+    cell(row, String(q.messages));
+    cell(row, String(q.consumers));
+    cell(row, rateIn.toFixed(1));
+    cell(row, rateOut.toFixed(1));
+    cell(row, String(q.added));
+    cell(row, String(q.acknowledged));
+    cell(row, String(q.killed));
+    if (q.name === 'videochat.cdc') {
+      push(history.rateIn, rateIn);
+      push(history.rateOut, rateOut);
+      push(history.cdcWaiting, q.messages);
+    }
+    if (q.name === broker.deadLetterQueue) push(history.dlq, q.messages);
+  }
+  previousQueues = broker;
+  const letters = $('dead-letters').tBodies[0];
+  letters.replaceChildren();
+  for (const letter of broker.deadLetters) {
+    const row = letters.insertRow();
+    row.dataset.message = letter.id;
+    cell(row, String(letter.id));
+    cell(row, letter.originalQueue);
+    cell(row, letter.timestamp ? new Date(letter.timestamp).toLocaleString() : '–');
+    const body = cell(row, letter.body);
+    body.className = 'body';
+    body.title = letter.body;
+    cell(row, '').append(
+      button('Retry', 'retry', `Send message ${letter.id} back to ${letter.originalQueue}`, () => deadLetter('retry', letter)),
+      ' ',
+      button('Delete', 'delete', `Delete message ${letter.id}`, () => deadLetter('delete', letter)));
+  }
+  if (broker.deadLetters.length === 0) {
+    cell(letters.insertRow(), 'None.').colSpan = 5;
+  }
+}
+
+function clock(ms) {
+  return ms ? `${new Date(ms).toLocaleTimeString()}.${String(ms % 1000).padStart(3, '0')}` : '–';
+}
+
+async function trace(call) {
+  tracedCall = call;
+  let result;
+  try {
+    result = await api('GET', `/api/admin/calls/${call.id}/trace`);
+  } catch (e) {
+    $('status').textContent = `Could not trace the call: ${e.message}`;
+    return;
+  }
+  $('trace-section').hidden = false;
+  $('trace-call').textContent = `${call.caller} → ${call.callee} (${result.call.state})`;
+  const body = $('trace').tBodies[0];
+  body.replaceChildren();
+  const step = (to, from) => (to && from ? String(to - from) : '–');
+  for (const e of result.events) {
+    const row = body.insertRow();
+    row.dataset.event = `${e.username}/${e.seq}`;
+    cell(row, e.type);
+    cell(row, e.username);
+    cell(row, String(e.seq));
+    cell(row, clock(e.committedAt));
+    cell(row, step(e.publishedAt, e.committedAt));
+    cell(row, step(e.projectedAt, e.publishedAt));
+    cell(row, step(e.deliveredAt, e.projectedAt));
+  }
+}
+
+async function signOut(username) {
+  try {
+    await api('POST', `/api/admin/people/${encodeURIComponent(username)}/sign-out`);
+    $('status').textContent = `Signed ${username} out everywhere.`;
+  } catch (e) {
+    $('status').textContent = `Could not sign ${username} out: ${e.message}`;
+  }
+  refresh();
+}
 
 function cell(row, text) {
   const td = document.createElement('td');
@@ -42,13 +249,8 @@ function renderCalls(calls) {
     cell(row, call.state);
     cell(row, time(call.createdAt));
     cell(row, duration(call.connectedSeconds));
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'end';
-    button.textContent = 'End';
-    button.setAttribute('aria-label', `End the call of ${call.caller} and ${call.callee}`);
-    button.onclick = () => endCall(call);
-    cell(row, '').append(button);
+    cell(row, '').append(button('End', 'end', `End the call of ${call.caller} and ${call.callee}`, () => endCall(call)));
+    cell(row, '').append(button('Trace', 'trace', `Trace the signals of the call of ${call.caller} and ${call.callee}`, () => trace(call)));
   }
   const ended = $('ended-calls').tBodies[0];
   ended.replaceChildren();
@@ -61,6 +263,7 @@ function renderCalls(calls) {
     cell(row, call.reason || '–');
     cell(row, call.endedBy || '–');
     cell(row, duration(call.connectedSeconds));
+    cell(row, '').append(button('Trace', 'trace', `Trace the signals of the call of ${call.caller} and ${call.callee}`, () => trace(call)));
   }
 }
 
@@ -84,13 +287,8 @@ function renderStreams(result) {
     cell(row, stream.node.slice(0, 8));
     cell(row, time(stream.openedAt));
     cell(row, stream.lastEventId === undefined ? '(other node)' : String(stream.lastEventId));
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'disconnect';
-    button.textContent = 'Disconnect';
-    button.setAttribute('aria-label', `Disconnect this stream of ${stream.username}`);
-    button.onclick = () => disconnect(stream);
-    cell(row, '').append(button);
+    cell(row, '').append(button('Disconnect', 'disconnect', `Disconnect this stream of ${stream.username}`, () => disconnect(stream)));
+    cell(row, '').append(button('Sign out', 'sign-out', `Sign ${stream.username} out everywhere`, () => signOut(stream.username)));
   }
 }
 
@@ -114,6 +312,10 @@ async function refresh() {
     renderCalls(await api('GET', '/api/admin/calls'));
     renderStreams(await api('GET', '/api/admin/streams'));
     await renderHealth();
+    renderCdc(await api('GET', '/api/admin/cdc'));
+    renderBroker(await api('GET', '/api/admin/broker'));
+    drawCharts();
+    if (tracedCall) await trace(tracedCall);
     $('updated').textContent = new Date().toLocaleTimeString();
   } catch (e) {
     $('status').textContent = `Could not refresh: ${e.message}`;

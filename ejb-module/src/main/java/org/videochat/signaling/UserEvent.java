@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /** One entry of a user's event log: what their signaling stream delivers, with {@code seq} as SSE id. */
@@ -27,6 +28,10 @@ public class UserEvent {
     @Column(nullable = false)
     private String payload;
 
+    /** When the projection wrote it (database clock); written by the database, never by JPA. */
+    @Column(name = "projected_at", insertable = false, updatable = false)
+    private OffsetDateTime projectedAt;
+
     protected UserEvent() {
     }
 
@@ -45,6 +50,10 @@ public class UserEvent {
     /** The event's data as JSON text. */
     public String payload() {
         return payload;
+    }
+
+    public OffsetDateTime projectedAt() {
+        return projectedAt;
     }
 
     public static class Key implements Serializable {

@@ -35,6 +35,7 @@ public class UserEventAnnouncer {
     public static final String EVENTS = "events";
     public static final String PRESENCE = "presence";
     public static final String DISCONNECT = "disconnect";
+    public static final String SIGN_OUT = "sign-out";
 
     /** One line per username. */
     public void announce(Collection<String> usernames) {
@@ -51,6 +52,11 @@ public class UserEventAnnouncer {
     /** Asks every node to close the stream with this id (the node that holds it does). */
     public void disconnect(String streamId) {
         publish(DISCONNECT, streamId);
+    }
+
+    /** Asks every node to end this person's sessions and close their streams. */
+    public void signOut(String username) {
+        publish(SIGN_OUT, username);
     }
 
     private void publish(String kind, String text) {

@@ -44,6 +44,11 @@ public class CallQueries {
                 .getResultStream().findFirst();
     }
 
+    /** For operators: any call. */
+    public Optional<CallView> find(UUID id) {
+        return Optional.ofNullable(em.find(CallView.class, id));
+    }
+
     /** For operators: every call that is ringing or connected, oldest first. */
     public List<CallView> active() {
         return em.createQuery("SELECT c FROM CallView c WHERE c.state <> 'ENDED' ORDER BY c.createdAt", CallView.class)
@@ -55,5 +60,29 @@ public class CallQueries {
         return em.createQuery("SELECT c FROM CallView c WHERE c.state = 'ENDED' ORDER BY c.endedAt DESC", CallView.class)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * One event of a call's signal trace: which captured change produced it (the command's commit),
+     * for whom, and when it passed each stage. Times are epoch milliseconds; {@code commitMs} and
+     * {@code publishMs} come from Debezium Server, {@code projectedMs} from the database clock.
+     */
+    public record TracedEvent(String username, long seq, String type, String sourceKey,
+                              Long commitMs, Long publishMs, long projectedMs) {
+    }
+
+    /** For operators: every event projected for the call, in the order the changes were committed. */
+    public List<TracedEvent> trace(UUID callId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT username, seq, type, source_key, cdc_commit_ms, cdc_publish_ms,
+                               (extract(epoch FROM projected_at) * 1000)::bigint
+                        FROM user_event WHERE call_id = CAST(?1 AS uuid)
+                        ORDER BY projected_at, username, seq""")
+                .setParameter(1, callId.toString())
+                .getResultList();
+        return rows.stream().map(r -> new TracedEvent((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
+                ((Number) r[6]).longValue())).toList();
     }
 }

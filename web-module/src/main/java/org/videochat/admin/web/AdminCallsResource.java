@@ -20,10 +20,13 @@ import org.videochat.call.command.CallCommands;
 import org.videochat.call.query.CallQueries;
 import org.videochat.call.query.CallView;
 import org.videochat.call.web.CallResource;
+import org.videochat.platform.RequestRejected;
+import org.videochat.signaling.web.DeliveryTimes;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import static org.videochat.platform.Jsons.JSON;
 
@@ -46,6 +49,9 @@ public class AdminCallsResource {
     @Inject
     CallCommands commands;
 
+    @Inject
+    DeliveryTimes deliveries;
+
     @Context
     SecurityContext security;
 
@@ -67,6 +73,35 @@ public class AdminCallsResource {
         var call = commands.endByAdmin(CallResource.parse(id), security.getUserPrincipal().getName());
         return JSON.createObjectBuilder().add("id", call.id().toString()).add("state", call.state().name())
                 .add("reason", call.endReason()).build();
+    }
+
+    @GET
+    @Path("{id}/trace")
+    @Operation(summary = "The call's signal trace: every event projected for it, with the time it was committed, "
+            + "published by Debezium Server, projected, and delivered over SSE (for streams on this node)")
+    @APIResponse(responseCode = "404", description = "No such call")
+    public JsonObject trace(@PathParam("id") String id) {
+        UUID callId = CallResource.parse(id);
+        CallView call = queries.find(callId)
+                .orElseThrow(() -> RequestRejected.notFound("unknown-call", "No such call."));
+        JsonArrayBuilder events = JSON.createArrayBuilder();
+        for (CallQueries.TracedEvent e : queries.trace(callId)) {
+            JsonObjectBuilder item = JSON.createObjectBuilder()
+                    .add("username", e.username()).add("seq", e.seq()).add("type", e.type()).add("source", e.sourceKey())
+                    .add("projectedAt", e.projectedMs());
+            if (e.commitMs() != null) {
+                item.add("committedAt", e.commitMs());
+            }
+            if (e.publishMs() != null) {
+                item.add("publishedAt", e.publishMs());
+            }
+            Long delivered = deliveries.deliveredAt(e.username(), e.seq());
+            if (delivered != null) {
+                item.add("deliveredAt", delivered);
+            }
+            events.add(item);
+        }
+        return JSON.createObjectBuilder().add("call", list(List.of(call)).build().get(0)).add("events", events).build();
     }
 
     private static JsonArrayBuilder list(List<CallView> calls) {

@@ -35,6 +35,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     public static final String SESSION_CSRF = "videochat.csrf";
     /** A stable name for the session (its id may change): what its streams are filed under. */
     public static final String SESSION_KEY = "videochat.session";
+    static final String SESSION_SIGNED_IN_AT = "videochat.signedInAt";
     /** Set on the request when a sign-in was refused because of too many failures. */
     public static final String LOCKED = "videochat.login.locked";
 
@@ -45,6 +46,9 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SignOuts signOuts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -57,6 +61,11 @@ public class SignIn implements HttpAuthenticationMechanism {
             return basic(authorization.substring(6).strip(), request, response, context);
         }
         HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String user
+                && signOuts.ended(user, session.getAttribute(SESSION_SIGNED_IN_AT) instanceof Long at ? at : 0L)) {
+            session.invalidate(); // closes its streams (SessionEnd); the request goes on as anonymous
+            session = null;
+        }
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
@@ -92,6 +101,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
         session.setAttribute(SESSION_CSRF, token());
         session.setAttribute(SESSION_KEY, token());
+        session.setAttribute(SESSION_SIGNED_IN_AT, System.currentTimeMillis());
         return context.notifyContainerAboutLogin(result);
     }
 

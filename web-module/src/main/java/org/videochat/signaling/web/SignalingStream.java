@@ -47,6 +47,9 @@ public class SignalingStream {
     @Inject
     People people;
 
+    @Inject
+    DeliveryTimes deliveryTimes;
+
     /** This node's name in stream_connection; new on every start. */
     private final String node = java.util.UUID.randomUUID().toString();
 
@@ -166,6 +169,14 @@ public class SignalingStream {
         return false;
     }
 
+    /** Closes every stream of {@code username} on this node (an operator signed them out). */
+    public void closeUser(String username) {
+        Set<StreamConnection> connections = byUser.get(username);
+        if (connections != null) {
+            List.copyOf(connections).forEach(this::close);
+        }
+    }
+
     /** The last event id sent on each of this node's streams, by stream id. */
     public Map<String, Long> lastEventIds() {
         Map<String, Long> ids = new HashMap<>();
@@ -199,6 +210,10 @@ public class SignalingStream {
                             return;
                         }
                         connection.lastSeq = event.seq();
+                        if (event.projectedAt() != null) {
+                            deliveryTimes.delivered(connection.username, event.seq(), event.projectedAt().toInstant().toEpochMilli(),
+                                    connection.connectedAt.toEpochMilli(), System.currentTimeMillis());
+                        }
                     }
                 } while (batch.size() == replayBatch);
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import org.videochat.platform.web.SignOuts;
 import org.videochat.signaling.UserEventAnnouncer;
 
 import java.util.logging.Logger;
@@ -37,6 +38,9 @@ public class UserEventAnnouncements implements MessageListener {
     @Inject
     SignalingStream stream;
 
+    @Inject
+    SignOuts signOuts;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -44,6 +48,11 @@ public class UserEventAnnouncements implements MessageListener {
             String kind = message.getStringProperty(UserEventAnnouncer.KIND);
             if (UserEventAnnouncer.PRESENCE.equals(kind)) {
                 stream.broadcast("presence", text);
+                return;
+            }
+            if (UserEventAnnouncer.SIGN_OUT.equals(kind)) {
+                signOuts.signOut(text, System.currentTimeMillis());
+                stream.closeUser(text);
                 return;
             }
             if (UserEventAnnouncer.DISCONNECT.equals(kind)) {
