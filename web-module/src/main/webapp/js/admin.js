@@ -41,7 +41,8 @@ function chart(canvas, series) {
     g.strokeStyle = s.color;
     g.beginPath();
     s.values.forEach((v, x) => {
-      const px = (x / (HISTORY - 1)) * (width - 2) + 1;
+      // Stretched over the width until the history is full, then scrolling.
+      const px = (x / Math.max(1, s.values.length - 1)) * (width - 2) + 1;
       const py = height - 2 - (v / max) * (height - 18);
       if (x === 0) g.moveTo(px, py); else g.lineTo(px, py);
     });
@@ -317,6 +318,7 @@ async function refresh() {
     drawCharts();
     if (tracedCall) await trace(tracedCall);
     $('updated').textContent = new Date().toLocaleTimeString();
+    $('updated').dataset.count = Number($('updated').dataset.count || 0) + 1;
   } catch (e) {
     $('status').textContent = `Could not refresh: ${e.message}`;
   }

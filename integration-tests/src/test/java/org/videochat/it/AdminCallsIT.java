@@ -87,6 +87,19 @@ class AdminCallsIT {
         assertEquals(403, api.get("bob", Api.PASSWORD, "api/admin/calls").status());
         assertEquals(403, api.post("alice", "api/admin/calls/" + id + "/end", "application/json", "{}").status(), "not even their own call");
         assertEquals(403, api.get("carol", Api.PASSWORD, "admin/").status(), "the console pages too");
+        assertEquals(403, api.get("carol", Api.PASSWORD, "admin/index.xhtml").status());
+        Api anonymous = new Api(server);
+        for (String path : java.util.List.of("api/admin/calls", "api/admin/calls/" + id + "/trace", "api/admin/streams",
+                "api/admin/broker", "api/admin/cdc")) {
+            assertEquals(403, api.get("bob", Api.PASSWORD, path).status(), "GET " + path);
+            assertEquals(401, anonymous.get(null, null, path).status(), "GET " + path);
+        }
+        for (String path : java.util.List.of("api/admin/streams/" + java.util.UUID.randomUUID() + "/disconnect",
+                "api/admin/broker/dead-letters/1/retry", "api/admin/people/alice/sign-out")) {
+            assertEquals(403, api.post("bob", path, "application/json", "{}").status(), "POST " + path);
+            assertEquals(401, anonymous.post(null, path, "application/json", "{}").status(), "POST " + path);
+        }
+        assertEquals(403, api.send("bob", "DELETE", "api/admin/broker/dead-letters/1", "").status());
         assertEquals(401, new Api(server).get("nobody", "wrong", "api/admin/calls").status());
         assertEquals(404, api.post("admin", "api/admin/calls/not-a-call/end", "application/json", "{}").status());
         assertEquals("TRYING", Db.string("SELECT state FROM call WHERE id = CAST(? AS uuid)", id), "a refused end changes nothing");

@@ -194,6 +194,13 @@ public final class ChromiumPage implements AutoCloseable {
         }
     }
 
+    /** Resizes the window and scrolls to the top: for a screenshot of a whole page. */
+    public ChromiumPage resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        driver.executeScript("window.scrollTo(0, 0)");
+        return this;
+    }
+
     public Path screenshot(String label) {
         try {
             Path dir = Path.of(System.getProperty("it.screenshots"));

@@ -53,4 +53,11 @@ public final class Db {
             }
         }
     }
+
+    /** A statement that changes the database (for tests that stage a fault, and undo it). */
+    public static void execute(String sql) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.execute();
+        }
+    }
 }
