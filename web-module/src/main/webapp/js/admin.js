@@ -294,8 +294,7 @@ function renderStreams(result) {
 }
 
 async function renderHealth() {
-  // 503 still carries the checks: read the body whatever the status.
-  const health = await (await fetch('/health/ready', { headers: { Accept: 'application/json' } })).json();
+  const health = await api('GET', '/api/admin/health');
   $('health-status').textContent = health.status;
   $('health-status').dataset.status = health.status;
   const body = $('health').tBodies[0];

@@ -25,7 +25,6 @@ import java.util.logging.Logger;
  * (JMSXGroupID = call id) keep the changes of one call in order across the parallel sessions.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.cdc"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),

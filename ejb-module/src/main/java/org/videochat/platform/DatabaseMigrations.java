@@ -24,7 +24,7 @@ public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
-    @Resource(lookup = "jdbc/videochat")
+    @Resource(name = "jdbc/videochat")
     DataSource dataSource;
 
     @Inject

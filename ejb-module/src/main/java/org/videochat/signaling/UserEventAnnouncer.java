@@ -23,7 +23,7 @@ import java.util.Collection;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UserEventAnnouncer {
 
-    @Resource(lookup = "jms/videochat")
+    @Resource(name = "jms/videochat")
     ConnectionFactory connections;
 
     @Inject

@@ -48,7 +48,7 @@ public class BrokerManagement {
     public record DeadLetter(long id, String messageId, String originalQueue, long timestamp, String body) {
     }
 
-    @Resource(lookup = "jms/videochat")
+    @Resource(name = "jms/videochat")
     ConnectionFactory connections;
 
     @Inject

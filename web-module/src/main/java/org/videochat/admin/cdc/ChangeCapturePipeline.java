@@ -35,7 +35,7 @@ public class ChangeCapturePipeline {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @Resource(lookup = "jdbc/videochat")
+    @Resource(name = "jdbc/videochat")
     DataSource database;
 
     @Inject

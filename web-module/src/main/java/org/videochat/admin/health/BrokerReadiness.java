@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class BrokerReadiness implements HealthCheck {
 
-    @Resource(lookup = "jms/videochat")
+    @Resource(name = "jms/videochat")
     ConnectionFactory connections;
 
     @Resource

@@ -23,7 +23,7 @@ import java.sql.ResultSet;
 @ApplicationScoped
 public class ChangeCaptureReadiness implements HealthCheck {
 
-    @Resource(lookup = "jdbc/videochat")
+    @Resource(name = "jdbc/videochat")
     DataSource database;
 
     @Inject

@@ -14,7 +14,7 @@ import java.sql.Connection;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "jdbc/videochat")
+    @Resource(name = "jdbc/videochat")
     DataSource database;
 
     @Override

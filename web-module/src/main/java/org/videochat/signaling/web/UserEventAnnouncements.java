@@ -22,7 +22,6 @@ import java.util.logging.Logger;
  * periodic catch-up from the log.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.user-events"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
