@@ -3,6 +3,7 @@
 // active calls (with End and Trace), recently ended calls. Refreshed every two seconds from the
 // admin API and MicroProfile Health; the charts keep the readings of this page's lifetime.
 import { api, useCsrfToken } from './api.js';
+import { t, problem, time as clockTime, dateTime, number, ago } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 2000;
@@ -54,10 +55,10 @@ function chart(canvas, series) {
 
 function drawCharts() {
   const colours = ['#2456d6', '#b36b00', '#1a7f37'];
-  chart($('chart-latency'), ['commit→JMS', 'JMS→projection', 'projection→SSE']
+  chart($('chart-latency'), [t('admin.chart.commitToJms'), t('admin.chart.jmsToProjection'), t('admin.chart.projectionToSse')]
     .map((label, i) => ({ label, color: colours[i], values: history.latency[i] })));
-  chart($('chart-rates'), [{ label: 'in', color: colours[0], values: history.rateIn },
-    { label: 'out', color: colours[2], values: history.rateOut }]);
+  chart($('chart-rates'), [{ label: t('admin.chart.in'), color: colours[0], values: history.rateIn },
+    { label: t('admin.chart.out'), color: colours[2], values: history.rateOut }]);
   chart($('chart-depth'), [{ label: 'videochat.cdc', color: colours[0], values: history.cdcWaiting },
     { label: 'DLQ', color: '#cf222e', values: history.dlq }]);
 }
@@ -72,32 +73,26 @@ function row2(body, label, value, status) {
   if (status) td.dataset.status = status;
 }
 
-function ago(ms) {
-  if (!ms) return '–';
-  const s = Math.round((Date.now() - ms) / 1000);
-  return s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : new Date(ms).toLocaleString();
-}
-
 function renderCdc(cdc) {
   $('cdc-status').textContent = cdc.debezium.status;
   $('cdc-status').dataset.status = cdc.debezium.status;
   const body = $('cdc').tBodies[0];
   body.replaceChildren();
-  row2(body, 'Debezium Server', cdc.debezium.status, cdc.debezium.status);
+  row2(body, t('admin.cdc.debezium'), cdc.debezium.status, cdc.debezium.status);
   const slot = cdc.slot;
-  row2(body, `Replication slot ${slot.name}`, !slot.exists ? 'missing' : slot.active ? 'active' : 'inactive',
+  row2(body, t('admin.cdc.slot', { name: slot.name }), t(!slot.exists ? 'admin.cdc.slot.missing' : slot.active ? 'admin.cdc.slot.active' : 'admin.cdc.slot.inactive'),
     slot.exists && slot.active ? 'UP' : 'DOWN');
   if (slot.exists) {
-    row2(body, 'Slot lag', `${slot.lagBytes.toLocaleString()} bytes · ${slot.lagMs.toLocaleString()} ms`);
+    row2(body, t('admin.cdc.lag'), t('admin.cdc.lag.value', { bytes: number(slot.lagBytes), ms: number(slot.lagMs) }));
   }
-  row2(body, 'Last change projected', cdc.lastChange.projectedAt ? `${ago(cdc.lastChange.projectedAt)} (${cdc.lastChange.source})` : 'none yet');
+  row2(body, t('admin.cdc.lastChange'), cdc.lastChange.projectedAt ? `${ago(cdc.lastChange.projectedAt)} (${cdc.lastChange.source})` : t('admin.cdc.noChangeYet'));
   const w = cdc.window;
-  row2(body, `Changes per second (last ${w.minutes} min)`, w.changesPerSecond.toFixed(2));
-  row2(body, `Events per second (last ${w.minutes} min)`, w.eventsPerSecond.toFixed(2));
+  row2(body, t('admin.cdc.changesPerSecond', { minutes: w.minutes }), number(w.changesPerSecond, 2));
+  row2(body, t('admin.cdc.eventsPerSecond', { minutes: w.minutes }), number(w.eventsPerSecond, 2));
   const stages = $('stages').tBodies[0];
   stages.replaceChildren();
-  [['Commit → JMS (Debezium Server)', w.commitToPublish], ['JMS → projection', w.publishToProjection],
-    ['Projection → SSE (this node)', w.projectionToSse]].forEach(([label, stage], i) => {
+  [[t('admin.stage.commitToJms'), w.commitToPublish], [t('admin.stage.jmsToProjection'), w.publishToProjection],
+    [t('admin.stage.projectionToSse'), w.projectionToSse]].forEach(([label, stage], i) => {
     const row = stages.insertRow();
     cell(row, label);
     cell(row, String(stage.p50));
@@ -111,13 +106,13 @@ async function deadLetter(action, letter) {
   try {
     if (action === 'retry') {
       await api('POST', `/api/admin/broker/dead-letters/${letter.id}/retry`);
-      $('status').textContent = `Sent message ${letter.id} back to ${letter.originalQueue}.`;
+      $('status').textContent = t('admin.dlq.retried', { id: letter.id, queue: letter.originalQueue });
     } else {
       await api('DELETE', `/api/admin/broker/dead-letters/${letter.id}`);
-      $('status').textContent = `Deleted message ${letter.id}.`;
+      $('status').textContent = t('admin.dlq.deleted', { id: letter.id });
     }
   } catch (e) {
-    $('status').textContent = `Could not ${action} message ${letter.id}: ${e.message}`;
+    $('status').textContent = t(action === 'retry' ? 'admin.dlq.retryFailed' : 'admin.dlq.deleteFailed', { id: letter.id, error: problem(e) });
   }
   refresh();
 }
@@ -134,12 +129,12 @@ function renderBroker(broker) {
     const rate = (now, then) => (old && seconds > 0 ? Math.max(0, (now - then) / seconds) : 0);
     const rateIn = rate(q.added, old?.added);
     const rateOut = rate(q.acknowledged, old?.acknowledged);
-    cell(row, q.name.length > 24 ? `${q.name.slice(0, 8)}… (node subscription)` : q.name);
+    cell(row, q.name.length > 24 ? t('admin.queue.subscription', { name: q.name.slice(0, 8) }) : q.name);
     cell(row, q.address);
     cell(row, String(q.messages));
     cell(row, String(q.consumers));
-    cell(row, rateIn.toFixed(1));
-    cell(row, rateOut.toFixed(1));
+    cell(row, number(rateIn, 1));
+    cell(row, number(rateOut, 1));
     cell(row, String(q.added));
     cell(row, String(q.acknowledged));
     cell(row, String(q.killed));
@@ -158,22 +153,22 @@ function renderBroker(broker) {
     row.dataset.message = letter.id;
     cell(row, String(letter.id));
     cell(row, letter.originalQueue);
-    cell(row, letter.timestamp ? new Date(letter.timestamp).toLocaleString() : '–');
+    cell(row, letter.timestamp ? dateTime(letter.timestamp) : '–');
     const body = cell(row, letter.body);
     body.className = 'body';
     body.title = letter.body;
     cell(row, '').append(
-      button('Retry', 'retry', `Send message ${letter.id} back to ${letter.originalQueue}`, () => deadLetter('retry', letter)),
+      button(t('admin.dlq.retry'), 'retry', t('admin.dlq.retry.label', { id: letter.id, queue: letter.originalQueue }), () => deadLetter('retry', letter)),
       ' ',
-      button('Delete', 'delete', `Delete message ${letter.id}`, () => deadLetter('delete', letter)));
+      button(t('admin.dlq.delete'), 'delete', t('admin.dlq.delete.label', { id: letter.id }), () => deadLetter('delete', letter)));
   }
   if (broker.deadLetters.length === 0) {
-    cell(letters.insertRow(), 'None.').colSpan = 5;
+    cell(letters.insertRow(), t('admin.dlq.none')).colSpan = 5;
   }
 }
 
 function clock(ms) {
-  return ms ? `${new Date(ms).toLocaleTimeString()}.${String(ms % 1000).padStart(3, '0')}` : '–';
+  return ms ? new Intl.DateTimeFormat(document.documentElement.lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 }).format(new Date(ms)) : '–';
 }
 
 async function trace(call) {
@@ -182,11 +177,11 @@ async function trace(call) {
   try {
     result = await api('GET', `/api/admin/calls/${call.id}/trace`);
   } catch (e) {
-    $('status').textContent = `Could not trace the call: ${e.message}`;
+    $('status').textContent = t('admin.trace.failed', { error: problem(e) });
     return;
   }
   $('trace-section').hidden = false;
-  $('trace-call').textContent = `${call.caller} → ${call.callee} (${result.call.state})`;
+  $('trace-call').textContent = `${call.caller} → ${call.callee} (${t(`state.${result.call.state}`)})`;
   const body = $('trace').tBodies[0];
   body.replaceChildren();
   const step = (to, from) => (to && from ? String(to - from) : '–');
@@ -206,9 +201,9 @@ async function trace(call) {
 async function signOut(username) {
   try {
     await api('POST', `/api/admin/people/${encodeURIComponent(username)}/sign-out`);
-    $('status').textContent = `Signed ${username} out everywhere.`;
+    $('status').textContent = t('admin.signedOut', { name: username });
   } catch (e) {
-    $('status').textContent = `Could not sign ${username} out: ${e.message}`;
+    $('status').textContent = t('admin.signOutFailed', { name: username, error: problem(e) });
   }
   refresh();
 }
@@ -226,15 +221,15 @@ function duration(seconds) {
 }
 
 function time(iso) {
-  return iso ? new Date(iso).toLocaleTimeString() : '–';
+  return iso ? clockTime(iso) : '–';
 }
 
 async function endCall(call) {
   try {
     await api('POST', `/api/admin/calls/${call.id}/end`);
-    $('status').textContent = `Ended the call of ${call.caller} and ${call.callee}.`;
+    $('status').textContent = t('admin.call.ended', { caller: call.caller, callee: call.callee });
   } catch (e) {
-    $('status').textContent = `Could not end the call: ${e.message}`;
+    $('status').textContent = t('admin.call.endFailed', { error: problem(e) });
   }
   refresh();
 }
@@ -247,11 +242,11 @@ function renderCalls(calls) {
     row.dataset.call = call.id;
     cell(row, call.caller);
     cell(row, call.callee);
-    cell(row, call.state);
+    cell(row, t(`state.${call.state}`));
     cell(row, time(call.createdAt));
     cell(row, duration(call.connectedSeconds));
-    cell(row, '').append(button('End', 'end', `End the call of ${call.caller} and ${call.callee}`, () => endCall(call)));
-    cell(row, '').append(button('Trace', 'trace', `Trace the signals of the call of ${call.caller} and ${call.callee}`, () => trace(call)));
+    cell(row, '').append(button(t('admin.call.end'), 'end', t('admin.call.end.label', { caller: call.caller, callee: call.callee }), () => endCall(call)));
+    cell(row, '').append(traceButton(call));
   }
   const ended = $('ended-calls').tBodies[0];
   ended.replaceChildren();
@@ -261,19 +256,23 @@ function renderCalls(calls) {
     cell(row, call.caller);
     cell(row, call.callee);
     cell(row, time(call.endedAt));
-    cell(row, call.reason || '–');
+    cell(row, call.reason ? t(`reason.${call.reason}`) : '–');
     cell(row, call.endedBy || '–');
     cell(row, duration(call.connectedSeconds));
-    cell(row, '').append(button('Trace', 'trace', `Trace the signals of the call of ${call.caller} and ${call.callee}`, () => trace(call)));
+    cell(row, '').append(traceButton(call));
   }
+}
+
+function traceButton(call) {
+  return button(t('admin.call.trace'), 'trace', t('admin.call.trace.label', { caller: call.caller, callee: call.callee }), () => trace(call));
 }
 
 async function disconnect(stream) {
   try {
     await api('POST', `/api/admin/streams/${stream.id}/disconnect`);
-    $('status').textContent = `Disconnected a stream of ${stream.username}; their browser reconnects.`;
+    $('status').textContent = t('admin.stream.disconnected', { name: stream.username });
   } catch (e) {
-    $('status').textContent = `Could not disconnect: ${e.message}`;
+    $('status').textContent = t('admin.stream.disconnectFailed', { error: problem(e) });
   }
   refresh();
 }
@@ -287,9 +286,9 @@ function renderStreams(result) {
     cell(row, stream.username);
     cell(row, stream.node.slice(0, 8));
     cell(row, time(stream.openedAt));
-    cell(row, stream.lastEventId === undefined ? '(other node)' : String(stream.lastEventId));
-    cell(row, '').append(button('Disconnect', 'disconnect', `Disconnect this stream of ${stream.username}`, () => disconnect(stream)));
-    cell(row, '').append(button('Sign out', 'sign-out', `Sign ${stream.username} out everywhere`, () => signOut(stream.username)));
+    cell(row, stream.lastEventId === undefined ? t('admin.stream.otherNode') : String(stream.lastEventId));
+    cell(row, '').append(button(t('admin.stream.disconnect'), 'disconnect', t('admin.stream.disconnect.label', { name: stream.username }), () => disconnect(stream)));
+    cell(row, '').append(button(t('admin.stream.signOut'), 'sign-out', t('admin.stream.signOut.label', { name: stream.username }), () => signOut(stream.username)));
   }
 }
 
@@ -316,10 +315,10 @@ async function refresh() {
     renderBroker(await api('GET', '/api/admin/broker'));
     drawCharts();
     if (tracedCall) await trace(tracedCall);
-    $('updated').textContent = new Date().toLocaleTimeString();
+    $('updated').textContent = clockTime(Date.now());
     $('updated').dataset.count = Number($('updated').dataset.count || 0) + 1;
   } catch (e) {
-    $('status').textContent = `Could not refresh: ${e.message}`;
+    $('status').textContent = t('admin.refreshFailed', { error: problem(e) });
   }
 }
 

@@ -3,6 +3,7 @@ import { api, useCsrfToken } from './api.js';
 import { SharedSignaling } from './signaling.js';
 import { CallSession } from './call.js';
 import { Ringer } from './ringer.js';
+import { t, problem, dateTime, number } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 // This page's own id: accepting sends it, so the other pages of this user know they were not chosen.
@@ -10,17 +11,12 @@ const device = crypto.randomUUID();
 // Diagnostics: "?relay" forces every call of this page through TURN (is the relay reachable?).
 const iceTransportPolicy = new URLSearchParams(location.search).has('relay') ? 'relay' : 'all';
 
-const ENDED = {
-  declined: (c) => `${c.peerName} declined the call.`,
-  cancelled: (c) => `${c.peerName} cancelled the call.`,
-  no_answer: (c) => c.role === 'caller' ? `${c.peerName} did not answer.` : `Missed call from ${c.peerName}.`,
-  busy: (c) => `${c.peerName} is busy.`,
-  hangup: () => 'The call ended.',
-  failed: () => 'The call failed: the connection was lost.',
-  glare: () => 'You called each other; continuing with the other call.',
-  answered_elsewhere: () => 'Answered on another device.',
-  ended_by_admin: () => 'An administrator ended the call.',
-};
+// Why a call ended, as the person on this side reads it (keys js.ended.*).
+function endedText(reason, call) {
+  const key = reason === 'no_answer' ? (call.role === 'caller' ? 'ended.no_answer.caller' : 'ended.no_answer.callee') : `ended.${reason}`;
+  const text = t(key, { name: call.peerName });
+  return text === key ? t('ended.hangup') : text;
+}
 
 const state = { me: null, call: null, invites: new Map(), iceServers: [], ringer: new Ringer(), peopleRequests: 0, presenceLsn: new Map() };
 
@@ -50,16 +46,16 @@ async function loadPeople() {
     name.textContent = person.displayName;
     const presence = document.createElement('span');
     presence.className = 'presence ' + person.presence;
-    presence.textContent = person.presence.replace('_', ' ');
+    presence.textContent = t(`presence.${person.presence}`);
     const button = document.createElement('button');
     button.className = 'call';
-    button.textContent = 'Call';
-    button.setAttribute('aria-label', 'Video call ' + person.displayName);
+    button.textContent = t('people.call');
+    button.setAttribute('aria-label', t('people.call.label', { name: person.displayName }));
     button.onclick = () => placeCall(person, true);
     const voice = document.createElement('button');
     voice.className = 'voice';
-    voice.textContent = 'Voice';
-    voice.setAttribute('aria-label', 'Voice call ' + person.displayName);
+    voice.textContent = t('people.voice');
+    voice.setAttribute('aria-label', t('people.voice.label', { name: person.displayName }));
     voice.onclick = () => placeCall(person, false);
     item.append(name, presence, button, voice);
     list.append(item);
@@ -73,8 +69,8 @@ async function loadHistory() {
   for (const call of result.calls) {
     const item = document.createElement('li');
     item.className = call.missed ? 'missed' : '';
-    const when = new Date(call.createdAt).toLocaleString();
-    item.textContent = `${call.direction === 'outgoing' ? '→' : '←'} ${call.peer} · ${when} · ${call.missed ? 'missed' : (call.reason || call.state.toLowerCase())}`;
+    const outcome = call.missed ? t('history.missed') : t(`history.${call.reason || call.state.toLowerCase()}`);
+    item.textContent = `${call.direction === 'outgoing' ? '→' : '←'} ${call.peer} · ${dateTime(call.createdAt)} · ${outcome}`;
     list.append(item);
   }
   $('missed-badge').textContent = result.missed ? String(result.missed) : '';
@@ -91,8 +87,8 @@ async function listDevices() {
   for (const [selectId, kind] of [['camera-select', 'videoinput'], ['mic-select', 'audioinput']]) {
     const select = $(selectId);
     const current = select.value;
-    select.replaceChildren(new Option('Default', ''));
-    devices.filter((d) => d.kind === kind).forEach((d, i) => select.append(new Option(d.label || `${kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}`, d.deviceId)));
+    select.replaceChildren(new Option(t('device.default'), ''));
+    devices.filter((d) => d.kind === kind).forEach((d, i) => select.append(new Option(d.label || t(kind === 'videoinput' ? 'device.camera' : 'device.microphone', { n: i + 1 }), d.deviceId)));
     select.value = current;
   }
 }
@@ -104,7 +100,7 @@ async function switchDevice(kind) {
     const stream = await navigator.mediaDevices.getUserMedia(kind === 'video' ? { video: chosen('camera-select') } : { audio: chosen('mic-select') });
     await session.replaceTrack(stream.getTracks()[0]);
   } catch (e) {
-    say('Could not switch the ' + (kind === 'video' ? 'camera' : 'microphone') + ': ' + e.message, 'error');
+    say(t(kind === 'video' ? 'device.switchCameraFailed' : 'device.switchMicrophoneFailed', { error: e.message }), 'error');
   }
 }
 
@@ -112,7 +108,7 @@ async function microphone() {
   try {
     return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select') });
   } catch (e) {
-    throw new Error('Microphone unavailable: allow access to the microphone to make calls.');
+    throw new Error(t('media.noMicrophone'));
   }
 }
 
@@ -122,7 +118,7 @@ async function media(video = true) {
     return await navigator.mediaDevices.getUserMedia({ audio: chosen('mic-select'), video: chosen('camera-select') });
   } catch (e) {
     if (e.name === 'NotAllowedError' || e.name === 'NotFoundError' || e.name === 'NotReadableError') {
-      say('Camera unavailable (' + (e.name === 'NotAllowedError' ? 'permission denied' : 'no camera found') + '): continuing with audio only.', 'warning');
+      say(t(e.name === 'NotAllowedError' ? 'media.cameraDenied' : 'media.noCamera'), 'warning');
       return microphone();
     }
     throw e;
@@ -136,23 +132,25 @@ function newSession(id, role, peer, peerName) {
     onChat: (who, text) => {
       const line = document.createElement('li');
       line.className = who;
-      line.textContent = (who === 'me' ? 'You' : peerName) + ': ' + text;
+      line.textContent = t('chat.line', { who: who === 'me' ? t('chat.you') : peerName, text });
       $('chat-log').append(line);
     },
     onQuality: (s) => {
-      $('quality').textContent = `${s.quality} · ${s.rtt === null ? '–' : Math.round(s.rtt * 1000) + ' ms'} · ${(s.loss * 100).toFixed(1)} % loss · ${s.kbps} kbit/s`;
+      $('quality').textContent = t('quality.line', {
+        quality: t(`quality.${s.quality}`), rtt: s.rtt === null ? '–' : number(s.rtt * 1000),
+        loss: number(s.loss * 100, 1), kbps: number(s.kbps) });
       $('quality').dataset.quality = s.quality;
     },
     onMediaState: (s) => {
-      if (s === 'disconnected') say('Connection lost, reconnecting…', 'warning');
-      if (s === 'connected') say('Connected.');
+      if (s === 'disconnected') say(t('media.reconnecting'), 'warning');
+      if (s === 'connected') say(t('media.connected'));
     },
   });
 }
 
 async function placeCall(person, video) {
   if (state.call) return;
-  say(`Calling ${person.displayName}…`);
+  say(t('call.calling', { name: person.displayName }));
   let stream;
   try {
     stream = await media(video);
@@ -172,7 +170,7 @@ async function placeCall(person, video) {
     $('outgoing-name').textContent = person.displayName;
     show('outgoing');
   } catch (e) {
-    endCall(null, e.message);
+    endCall(null, problem(e));
   }
 }
 
@@ -182,7 +180,7 @@ function incoming(invite) {
   state.call = { id: invite.callId, role: 'callee', peer: invite.caller, peerName: invite.callerName, invite, candidates: [] };
   $('incoming-name').textContent = invite.callerName;
   show('incoming');
-  say(`${invite.callerName} is calling.`);
+  say(t('call.incoming', { name: invite.callerName }));
   state.ringer.start();
   api('POST', `/api/calls/${invite.callId}/ringing`).catch(() => {});
 }
@@ -208,7 +206,7 @@ async function accept() {
     call.session.connected();
     enterCall();
   } catch (e) {
-    endCall(e.code === 'already-answered' ? 'answered_elsewhere' : null, e.message);
+    endCall(e.code === 'already-answered' ? 'answered_elsewhere' : null, problem(e));
   }
 }
 
@@ -231,7 +229,7 @@ function endCall(reason, message) {
   state.call = null;
   show('idle');
   if (message) say(message, 'error');
-  else if (reason && call) say(ENDED[reason] ? ENDED[reason](call) : 'The call ended.', reason === 'hangup' ? 'info' : 'warning');
+  else if (reason && call) say(endedText(reason, call), reason === 'hangup' ? 'info' : 'warning');
   loadHistory().catch(() => {});
 }
 
@@ -273,7 +271,7 @@ function updatePresence(p) {
   const item = document.querySelector(`#people li[data-user="${CSS.escape(p.username)}"] .presence`);
   if (item) {
     item.className = 'presence ' + p.presence;
-    item.textContent = p.presence.replace('_', ' ');
+    item.textContent = t(`presence.${p.presence}`);
   }
 }
 
@@ -282,7 +280,7 @@ async function start() {
   useCsrfToken(state.me.csrfToken);
   state.iceServers = (await api('GET', '/api/ice-servers')).iceServers;
   $('dnd').checked = state.me.dnd;
-  $('dnd').onchange = () => api('PUT', '/api/me/dnd', { dnd: $('dnd').checked }).catch((e) => say(e.message, 'error'));
+  $('dnd').onchange = () => api('PUT', '/api/me/dnd', { dnd: $('dnd').checked }).catch((e) => say(problem(e), 'error'));
   $('search').oninput = () => loadPeople().catch(() => {});
   $('accept').onclick = accept;
   $('decline').onclick = () => api('POST', `/api/calls/${state.call.id}/decline`).catch(() => {});
@@ -302,7 +300,7 @@ async function start() {
       await session.shareScreen(on);
       $('share').setAttribute('aria-pressed', String(on));
     } catch (e) {
-      say('Screen sharing is not available: ' + e.message, 'warning');
+      say(t('share.unavailable', { error: e.message }), 'warning');
     }
   };
   $('chat-form').onsubmit = (e) => {
@@ -310,8 +308,9 @@ async function start() {
     if (state.call?.session?.sendChat($('chat-input').value)) $('chat-input').value = '';
   };
   show('idle');
-  const signaling = new SharedSignaling(state.me.username, (t, d) => onEvent(t, d).catch((e) => console.error(e)), (s) => {
-    $('connection').textContent = s;
+  const signaling = new SharedSignaling(state.me.username, (type, d) => onEvent(type, d).catch((e) => console.error(e)), (s) => {
+    $('connection').textContent = t(`connection.${s}`);
+    $('connection').dataset.state = s;
     // Presence is not replayed after a reconnection: read the directory again instead.
     if (s === 'connected' && state.wasConnected) loadPeople().catch(() => {});
     if (s === 'connected') state.wasConnected = true;
@@ -324,4 +323,4 @@ async function start() {
   window.videochat = { stats: () => state.call?.session?.stats || null, state: () => state.call ? (state.call.connected ? 'connected' : 'ringing') : 'idle', stream: () => signaling.role };
 }
 
-start().catch((e) => say('videochat could not start: ' + e.message, 'error'));
+start().catch((e) => say(t('start.failed', { error: problem(e) }), 'error'));

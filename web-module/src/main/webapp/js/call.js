@@ -2,6 +2,7 @@
 // perfect-negotiation pattern (the callee is "polite"), ICE restart when the connection fails,
 // and connection quality from getStats().
 import { api } from './api.js';
+import { t } from './i18n.js';
 
 const CANDIDATE_BATCH_MS = 50;
 
@@ -162,7 +163,7 @@ export class CallSession {
    */
   async shareScreen(on) {
     const video = this.pc.getTransceivers().find((t) => t.receiver.track.kind === 'video' && !t.stopped);
-    if (!video) throw new Error('This call has no video.');
+    if (!video) throw new Error(t('share.noVideo'));
     if (on) {
       const screen = await navigator.mediaDevices.getDisplayMedia({ video: true });
       const track = screen.getVideoTracks()[0];

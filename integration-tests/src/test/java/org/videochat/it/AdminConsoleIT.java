@@ -66,7 +66,7 @@ class AdminConsoleIT {
                 assertEquals("ended_by_admin", status.getString("reason"));
             }
             admin.waitFor("the call among the recently ended", d -> d.findElement(org.openqa.selenium.By.cssSelector(
-                    "#ended-calls tr[data-call='" + id + "']")).getText().contains("ended_by_admin"));
+                    "#ended-calls tr[data-call='" + id + "']")).getText().contains("ended by an administrator"));
             admin.waitFor("the call gone from the active ones", d -> d.findElements(org.openqa.selenium.By.cssSelector(row)).isEmpty());
         }
     }

@@ -43,6 +43,11 @@ public final class ChromiumPage implements AutoCloseable {
     }
 
     public ChromiumPage(URI base, String name, Camera camera) throws Exception {
+        this(base, name, camera, "en-US");
+    }
+
+    /** A browser whose person prefers {@code language} (its Accept-Language and UI language). */
+    public ChromiumPage(URI base, String name, Camera camera, String language) throws Exception {
         this.base = base;
         this.name = name;
         ChromeOptions options = new ChromeOptions();
@@ -51,17 +56,19 @@ public final class ChromiumPage implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--use-fake-device-for-media-stream=device-count=3",
                 "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1000,900", "--user-data-dir=" + Files.createTempDirectory("chromium-" + name));
+                "--window-size=1000,900", "--user-data-dir=" + Files.createTempDirectory("chromium-" + name),
+                "--lang=" + language, "--accept-lang=" + language);
+        Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", language));
         if (camera == Camera.BLOCKED) {
             // The permission prompt answered as a person would: 1 = allow, 2 = block.
-            options.setExperimentalOption("prefs", Map.of(
-                    "profile.default_content_setting_values.media_stream_mic", 1,
-                    "profile.default_content_setting_values.media_stream_camera", 2));
+            prefs.put("profile.default_content_setting_values.media_stream_mic", 1);
+            prefs.put("profile.default_content_setting_values.media_stream_camera", 2);
         } else {
             // Allows camera and microphone and picks "entire screen" in the screen-sharing picker,
             // which has no other way to be answered in a headless browser.
             options.addArguments("--use-fake-ui-for-media-stream");
         }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

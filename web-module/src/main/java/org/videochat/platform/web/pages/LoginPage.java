@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.videochat.platform.web.Language;
 import org.videochat.platform.web.SignIn;
 
 import java.io.IOException;
@@ -27,6 +28,9 @@ public class LoginPage {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Language language;
 
     private String username;
     private String password;
@@ -43,9 +47,8 @@ public class LoginPage {
             external.redirect(request.getContextPath() + safeNext());
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
-            String text = request.getAttribute(SignIn.LOCKED) != null
-                    ? "Too many failed attempts. Wait a minute and try again."
-                    : "Wrong username or password.";
+            String text = language.messages().getString(request.getAttribute(SignIn.LOCKED) != null
+                    ? "login.locked" : "login.wrong");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
