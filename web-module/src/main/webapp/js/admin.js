@@ -293,7 +293,8 @@ function renderStreams(result) {
 }
 
 async function renderHealth() {
-  const health = await api('GET', '/api/admin/health');
+  // 503 carries the checks too: read the body whatever the status.
+  const health = await (await fetch('/api/health/ready', { headers: { Accept: 'application/json' } })).json();
   $('health-status').textContent = health.status;
   $('health-status').dataset.status = health.status;
   const body = $('health').tBodies[0];

@@ -56,6 +56,9 @@ class RunCommandIT {
                 return r.statusCode() == 503 ? r : null;
             });
             assertTrue(down.body().contains("\"name\":\"broker\",\"status\":\"DOWN\""), down.body());
+            HttpResponse<String> app = loadBalancer.get("api/health/ready");
+            assertEquals(503, app.statusCode(), "the application's own endpoint agrees: " + app.body());
+            assertTrue(app.body().contains("\"name\":\"broker\",\"status\":\"DOWN\""), app.body());
         }
 
         run("stop");
