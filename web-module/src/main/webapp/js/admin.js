@@ -284,6 +284,7 @@ function renderStreams(result) {
     const row = body.insertRow();
     row.dataset.stream = stream.id;
     cell(row, stream.username);
+    cell(row, t(`presence.${stream.presence}`));
     cell(row, stream.node.slice(0, 8));
     cell(row, time(stream.openedAt));
     cell(row, stream.lastEventId === undefined ? t('admin.stream.otherNode') : String(stream.lastEventId));

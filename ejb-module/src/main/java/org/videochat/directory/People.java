@@ -77,16 +77,17 @@ public class People {
     }
 
     /** An open signaling stream on some node, as operators see it. */
-    public record OpenStream(String id, String username, String node, OffsetDateTime openedAt, OffsetDateTime lastSeen) {
+    public record OpenStream(String id, String username, String node, OffsetDateTime openedAt, OffsetDateTime lastSeen, String presence) {
     }
 
     /** Every open stream on every node, by person. */
     public List<OpenStream> openStreams() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT CAST(id AS text), username, node, opened_at, last_seen FROM stream_connection
-                        ORDER BY username, opened_at""").getResultList();
-        return rows.stream().map(r -> new OpenStream((String) r[0], (String) r[1], (String) r[2], time(r[3]), time(r[4]))).toList();
+                        SELECT CAST(s.id AS text), s.username, s.node, s.opened_at, s.last_seen, coalesce(p.status, 'offline')
+                        FROM stream_connection s LEFT JOIN presence p ON p.username = s.username
+                        ORDER BY s.username, s.opened_at""").getResultList();
+        return rows.stream().map(r -> new OpenStream((String) r[0], (String) r[1], (String) r[2], time(r[3]), time(r[4]), (String) r[5])).toList();
     }
 
     private static OffsetDateTime time(Object value) {

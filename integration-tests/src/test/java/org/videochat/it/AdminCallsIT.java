@@ -72,6 +72,7 @@ class AdminCallsIT {
                     .filter(s -> s.getString("username").equals("bob") && s.containsKey("lastEventId"))
                     .max(java.util.Comparator.comparing(s -> s.getString("openedAt"))).orElse(null));
             assertTrue(stream.getJsonNumber("lastEventId").longValue() > 0, stream.toString());
+            assertEquals("online", stream.getString("presence"), "presence beside the stream: " + stream);
             assertEquals(403, api.get("bob", Api.PASSWORD, "api/admin/streams").status());
             assertEquals(404, api.post("admin", "api/admin/streams/" + java.util.UUID.randomUUID() + "/disconnect", "application/json", "{}").status());
 

@@ -53,7 +53,8 @@ public class AdminStreamsResource {
         for (People.OpenStream s : people.openStreams()) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("id", s.id()).add("username", s.username()).add("node", s.node())
-                    .add("openedAt", String.valueOf(s.openedAt())).add("lastSeen", String.valueOf(s.lastSeen()));
+                    .add("openedAt", String.valueOf(s.openedAt())).add("lastSeen", String.valueOf(s.lastSeen()))
+                    .add("presence", s.presence());
             Long last = here.get(s.id());
             if (last != null) {
                 item.add("lastEventId", last);
