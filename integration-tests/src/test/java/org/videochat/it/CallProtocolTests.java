@@ -3,7 +3,6 @@ package org.videochat.it;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
-import org.videochat.it.support.AgainstServer;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
@@ -12,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.videochat.it.support.AgainstServer.CDC;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,14 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * streams, all through the CDC path, on whichever server a subclass names. Payara Micro runs
  * with an 8 s ring timeout, the run command's server with 15 s (see the pom).
  */
-abstract class CallProtocolTests extends AgainstServer {
+interface CallProtocolTests {
+
+    /** The application's base URI on the server under test. */
+    URI uri() throws Exception;
+
 
     private static boolean status(SseClient.Event e, String callId, String state) {
         return e.type().equals("call-status") && e.data().contains(callId) && Api.parse(e.data()).getString("state").equals(state);
     }
 
     @Test
-    void everyTabRingsTheFirstAcceptWinsAndTheCallRunsToHangUp() throws Exception {
+    default void everyTabRingsTheFirstAcceptWinsAndTheCallRunsToHangUp() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
              SseClient tab1 = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-1");
@@ -93,7 +97,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void aDeclineFromAnyTabEndsTheCallForEveryone() throws Exception {
+    default void aDeclineFromAnyTabEndsTheCallForEveryone() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
              SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-9")) {
@@ -109,7 +113,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void aCancelledCallIsAMissedCallForTheCallee() throws Exception {
+    default void aCancelledCallIsAMissedCallForTheCallee() throws Exception {
         Calls calls = new Calls(uri());
         String id = calls.place("carol", "bob");
         Api.Answer cancelled = calls.command("carol", id, "cancel", null);
@@ -127,7 +131,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void nobodyAnsweringEndsTheCallWithNoAnswerAndAMissedCall() throws Exception {
+    default void nobodyAnsweringEndsTheCallWithNoAnswerAndAMissedCall() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
              SseClient carol = SseClient.open(uri(), "carol", Api.PASSWORD, null)) {
@@ -147,7 +151,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void callingSomeoneInACallEndsAtOnceWithBusy() throws Exception {
+    default void callingSomeoneInACallEndsAtOnceWithBusy() throws Exception {
         Calls calls = new Calls(uri());
         String first = calls.place("carol", "bob");
         assertEquals(200, calls.accept("bob", first, "desk").status());
@@ -165,7 +169,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void glareKeepsExactlyOneCallAndBothSidesLearnWhich() throws Exception {
+    default void glareKeepsExactlyOneCallAndBothSidesLearnWhich() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
              SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
@@ -191,7 +195,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void aMediaFailureEndsTheCallWithFailed() throws Exception {
+    default void aMediaFailureEndsTheCallWithFailed() throws Exception {
         Calls calls = new Calls(uri());
         String id = calls.place("alice", "carol");
         calls.accept("carol", id, "laptop");
@@ -205,7 +209,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void onlyTheRightPersonMayActOnACall() throws Exception {
+    default void onlyTheRightPersonMayActOnACall() throws Exception {
         Calls calls = new Calls(uri());
         Api api = calls.api();
         String id = calls.place("alice", "bob");
@@ -233,7 +237,7 @@ abstract class CallProtocolTests extends AgainstServer {
     }
 
     @Test
-    void badInputOnEveryCommandIsA4xxAndChangesNothing() throws Exception {
+    default void badInputOnEveryCommandIsA4xxAndChangesNothing() throws Exception {
         Calls calls = new Calls(uri());
         String id = calls.place("alice", "bob");
         assertProblem(calls.command("bob", id, "accept", "{}"), 400, "missing-sdp");

@@ -1,35 +1,15 @@
 package org.videochat.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.videochat.it.support.Deployments;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
+import org.videochat.it.support.OnPayaraMicro;
 import org.videochat.it.support.SseClient;
 
 import java.net.URI;
-import java.net.URL;
 
 /** {@link CallSignalingTests} on Payara Micro (Arquillian), the modules deployed as one WAR. */
-@ExtendWith(ArquillianExtension.class)
-class CallSignalingIT extends CallSignalingTests {
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.videochat();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @Override
-    protected URI uri() throws Exception {
-        return base.toURI();
-    }
+class CallSignalingIT extends OnPayaraMicro implements CallSignalingTests {
 
     @Test
     void streamsOnAnotherNodeHearEventsProjectedAnywhere() throws Exception {

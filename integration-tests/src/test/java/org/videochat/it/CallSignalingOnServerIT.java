@@ -1,15 +1,17 @@
 package org.videochat.it;
 
+import org.videochat.it.support.AgainstServer;
+
 import java.net.URI;
 
 /**
  * {@link CallSignalingTests} against the run command's application server with videochat.ear: Payara
  * Server here, WildFly in the wildfly-tests module (the same class, the same EAR).
  */
-class CallSignalingOnServerIT extends CallSignalingTests {
+class CallSignalingOnServerIT extends AgainstServer implements CallSignalingTests {
 
     @Override
-    protected URI uri() {
+    public URI uri() {
         return runCommandServer();
     }
 }

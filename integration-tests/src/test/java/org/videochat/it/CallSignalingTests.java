@@ -3,7 +3,6 @@ package org.videochat.it;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
-import org.videochat.it.support.AgainstServer;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.SseClient;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.videochat.it.support.AgainstServer.CDC;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a subclass names, through the real CDC pipeline:
  * REST command → PostgreSQL → Debezium Server → Artemis → MDB projection → SSE.
  */
-abstract class CallSignalingTests extends AgainstServer {
+interface CallSignalingTests {
+
+    /** The application's base URI on the server under test. */
+    URI uri() throws Exception;
+
 
     @Test
-    void calleeStreamReceivesTheIncomingCallAndCallerStreamItsStatus() throws Exception {
+    default void calleeStreamReceivesTheIncomingCallAndCallerStreamItsStatus() throws Exception {
         Api api = new Api(uri());
         try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null);
              SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null)) {
@@ -62,7 +66,7 @@ abstract class CallSignalingTests extends AgainstServer {
     }
 
     @Test
-    void reconnectingWithLastEventIdReplaysWhatWasMissedExactlyOnceInOrder() throws Exception {
+    default void reconnectingWithLastEventIdReplaysWhatWasMissedExactlyOnceInOrder() throws Exception {
         Calls calls = new Calls(uri());
         String lastSeen;
         try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
@@ -105,7 +109,7 @@ abstract class CallSignalingTests extends AgainstServer {
     }
 
     @Test
-    void aLastEventIdOlderThanRetentionAsksTheClientToResync() throws Exception {
+    default void aLastEventIdOlderThanRetentionAsksTheClientToResync() throws Exception {
         Calls calls = new Calls(uri());
         String id;
         try (SseClient carol = SseClient.open(uri(), "carol", Api.PASSWORD, null)) {
@@ -131,7 +135,7 @@ abstract class CallSignalingTests extends AgainstServer {
     }
 
     @Test
-    void badInputGetsAPreciseProblemAndChangesNothing() throws Exception {
+    default void badInputGetsAPreciseProblemAndChangesNothing() throws Exception {
         Api api = new Api(uri());
         long callsBefore = Db.count("SELECT count(*) FROM call");
         assertProblem(api.get(null, null, "api/events"), 401, "unauthenticated");
@@ -153,7 +157,7 @@ abstract class CallSignalingTests extends AgainstServer {
     }
 
     @Test
-    void aMalformedLastEventIdIsRejected() throws Exception {
+    default void aMalformedLastEventIdIsRejected() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(uri().resolve("api/events"))
                 .header("Authorization", Api.basic("bob", Api.PASSWORD))
                 .header("Last-Event-ID", "12abc")

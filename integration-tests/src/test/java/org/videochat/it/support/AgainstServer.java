@@ -12,10 +12,10 @@ import java.time.Duration;
 public abstract class AgainstServer {
 
     /** How long a change may take through the CDC pipeline before a test gives up. */
-    protected static final Duration CDC = Duration.ofSeconds(15);
+    public static final Duration CDC = Duration.ofSeconds(15);
 
     /** The application's base URI, ending in "/". */
-    protected abstract URI uri() throws Exception;
+    public abstract URI uri() throws Exception;
 
     /** The application server the run command started: Payara Server, or WildFly (it.server.url). */
     protected static URI runCommandServer() {

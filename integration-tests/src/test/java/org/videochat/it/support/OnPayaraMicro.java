@@ -25,7 +25,7 @@ public abstract class OnPayaraMicro extends AgainstServer {
     protected URL base;
 
     @Override
-    protected URI uri() throws Exception {
+    public URI uri() throws Exception {
         return base.toURI();
     }
 }
