@@ -1,8 +1,8 @@
 package org.videochat.it;
 
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.videochat.it.support.AgainstServer;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.ChromiumPage;
@@ -25,15 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An operator in a real browser: the console shows a call that two API clients hold, with its
  * state, and ending it there ends it for both participants.
  */
-class AdminConsoleIT {
+class AdminConsoleIT extends AgainstServer {
 
-    private static final Duration CDC = Duration.ofSeconds(15);
-    private final URI server = URI.create(System.getProperty("it.server.url"));
+    private final URI server = runCommandServer();
     private final Calls calls = new Calls(server);
 
-    @AfterEach
-    void endEveryCall() throws Exception {
-        calls.endAll();
+    @Override
+    public URI uri() {
+        return server;
     }
 
     @Test

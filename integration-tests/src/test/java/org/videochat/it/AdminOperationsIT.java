@@ -4,8 +4,8 @@ import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import jakarta.json.JsonObject;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.videochat.it.support.AgainstServer;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Browser;
 import org.videochat.it.support.Calls;
@@ -13,7 +13,6 @@ import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,16 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lists the application's queues with live counters, a poisoned message can be deleted from the
  * dead-letter queue, and a person can be signed out everywhere.
  */
-class AdminOperationsIT {
+class AdminOperationsIT extends AgainstServer {
 
-    private static final Duration CDC = Duration.ofSeconds(15);
-    private final URI server = URI.create(System.getProperty("it.server.url"));
+    private final URI server = runCommandServer();
     private final Api api = new Api(server);
     private final Calls calls = new Calls(server);
 
-    @AfterEach
-    void endEveryCall() throws Exception {
-        calls.endAll();
+    @Override
+    public URI uri() {
+        return server;
     }
 
     @Test
