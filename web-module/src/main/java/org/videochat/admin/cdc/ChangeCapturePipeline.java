@@ -75,12 +75,11 @@ public class ChangeCapturePipeline {
                 status = JSON.createReader(new StringReader(answer.body())).readObject().getString("status", status);
             }
             return result.add("status", status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result.add("status", "UNREACHABLE").add("error", "interrupted");
         } catch (Exception e) {
             return result.add("status", "UNREACHABLE").add("error", e.getClass().getSimpleName());
-        } finally {
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

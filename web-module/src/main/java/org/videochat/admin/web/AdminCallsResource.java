@@ -101,34 +101,36 @@ public class AdminCallsResource {
             }
             events.add(item);
         }
-        return JSON.createObjectBuilder().add("call", list(List.of(call)).build().get(0)).add("events", events).build();
+        return JSON.createObjectBuilder().add("call", item(call, OffsetDateTime.now())).add("events", events).build();
     }
 
     private static JsonArrayBuilder list(List<CallView> calls) {
         JsonArrayBuilder items = JSON.createArrayBuilder();
         OffsetDateTime now = OffsetDateTime.now();
-        for (CallView c : calls) {
-            JsonObjectBuilder item = JSON.createObjectBuilder()
-                    .add("id", c.id().toString())
-                    .add("caller", c.caller())
-                    .add("callee", c.callee())
-                    .add("state", c.state())
-                    .add("createdAt", c.createdAt().toString());
-            if (c.answeredAt() != null) {
-                OffsetDateTime until = c.endedAt() != null ? c.endedAt() : now;
-                item.add("connectedSeconds", Duration.between(c.answeredAt(), until).toSeconds());
-            }
-            if (c.endReason() != null) {
-                item.add("reason", c.endReason());
-            }
-            if (c.endedBy() != null) {
-                item.add("endedBy", c.endedBy());
-            }
-            if (c.endedAt() != null) {
-                item.add("endedAt", c.endedAt().toString());
-            }
-            items.add(item);
-        }
+        calls.forEach(c -> items.add(item(c, now)));
         return items;
+    }
+
+    private static JsonObjectBuilder item(CallView c, OffsetDateTime now) {
+        JsonObjectBuilder item = JSON.createObjectBuilder()
+                .add("id", c.id().toString())
+                .add("caller", c.caller())
+                .add("callee", c.callee())
+                .add("state", c.state())
+                .add("createdAt", c.createdAt().toString());
+        if (c.answeredAt() != null) {
+            OffsetDateTime until = c.endedAt() != null ? c.endedAt() : now;
+            item.add("connectedSeconds", Duration.between(c.answeredAt(), until).toSeconds());
+        }
+        if (c.endReason() != null) {
+            item.add("reason", c.endReason());
+        }
+        if (c.endedBy() != null) {
+            item.add("endedBy", c.endedBy());
+        }
+        if (c.endedAt() != null) {
+            item.add("endedAt", c.endedAt().toString());
+        }
+        return item;
     }
 }
