@@ -65,9 +65,6 @@ public class CapturedChanges implements MessageListener {
                     announcer.broadcastPresence(event);
                 }
             }
-            case "cdc_heartbeat" -> {
-                // Debezium Server's heartbeat: it keeps the replication slot moving; nothing to project.
-            }
             default -> LOG.warning(() -> "no projection for captured table " + change.table());
         }
     }

@@ -48,8 +48,12 @@ public class JmsChangeSink extends BaseChangeConsumer implements DebeziumEngine.
     String queue;
     @ConfigProperty(name = PREFIX + "group-by", defaultValue = "id")
     List<String> groupColumns;
-    @ConfigProperty(name = PREFIX + "skip-prefix", defaultValue = "__debezium-heartbeat")
-    String skipPrefix;
+    /**
+     * Destinations (prefixes) whose records are not published, only marked processed, so their
+     * offsets still advance the replication slot: Debezium's heartbeats and our heartbeat table.
+     */
+    @ConfigProperty(name = PREFIX + "skip-prefixes", defaultValue = "__debezium-heartbeat")
+    List<String> skipPrefixes;
 
     private ActiveMQConnectionFactory factory;
     private Connection connection;
@@ -90,7 +94,7 @@ public class JmsChangeSink extends BaseChangeConsumer implements DebeziumEngine.
                             DebeziumEngine.RecordCommitter<ChangeEvent<Object, Object>> committer) throws InterruptedException {
         List<ChangeMessage> messages = new ArrayList<>(records.size());
         for (ChangeEvent<Object, Object> record : records) {
-            if (record.destination().startsWith(skipPrefix) || record.value() == null) {
+            if (record.value() == null || skipPrefixes.stream().anyMatch(record.destination()::startsWith)) {
                 continue;
             }
             messages.add(ChangeMessage.of(record.destination(), getString(record.key()), getString(record.value()), groupColumns));
