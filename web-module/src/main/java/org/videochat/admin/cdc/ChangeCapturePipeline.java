@@ -24,9 +24,8 @@ import static org.videochat.platform.Jsons.JSON;
 
 /**
  * How change data capture is doing, for the operations console: Debezium Server's own health,
- * the replication slot's lag (bytes of WAL, and the time PostgreSQL measures between a change
- * and Debezium's confirmation), the last change that reached a user's log, and the signal
- * latency per stage over the last minutes. The first three stages come from the timestamps every
+ * the replication slot ({@link ReplicationSlot}), the last change that reached a user's log, and
+ * the signal latency per stage over the last minutes. The first three stages come from the timestamps every
  * event carries in {@code user_event}; the last (projection → SSE write) from this node's
  * deliveries.
  */
@@ -42,8 +41,7 @@ public class ChangeCapturePipeline {
     DeliveryTimes deliveries;
 
     @Inject
-    @ConfigProperty(name = "videochat.health.cdc-slot")
-    String slot;
+    ReplicationSlot slot;
 
     @Inject
     @ConfigProperty(name = "videochat.admin.cdc-health-url")
@@ -58,7 +56,7 @@ public class ChangeCapturePipeline {
             return JSON.createObjectBuilder()
                     .add("sampledAt", System.currentTimeMillis())
                     .add("debezium", debezium())
-                    .add("slot", slot(c))
+                    .add("slot", slot())
                     .add("lastChange", lastChange(c))
                     .add("window", window(c))
                     .build();
@@ -83,25 +81,12 @@ public class ChangeCapturePipeline {
         }
     }
 
-    private JsonObjectBuilder slot(Connection c) throws SQLException {
-        JsonObjectBuilder result = JSON.createObjectBuilder().add("name", slot);
-        try (PreparedStatement q = c.prepareStatement("""
-                SELECT s.active, pg_wal_lsn_diff(pg_current_wal_lsn(), s.confirmed_flush_lsn)::bigint,
-                       (extract(epoch FROM r.flush_lag) * 1000)::bigint, s.confirmed_flush_lsn::text
-                FROM pg_replication_slots s LEFT JOIN pg_stat_replication r ON r.pid = s.active_pid
-                WHERE s.slot_name = ?""")) {
-            q.setString(1, slot);
-            try (ResultSet r = q.executeQuery()) {
-                if (!r.next()) {
-                    return result.add("exists", false);
-                }
-                result.add("exists", true).add("active", r.getBoolean(1)).add("lagBytes", r.getLong(2))
-                        .add("confirmedLsn", String.valueOf(r.getString(4)));
-                long lagMs = r.getLong(3);
-                // NULL: PostgreSQL has nothing to measure, because Debezium confirmed everything.
-                return r.wasNull() ? result.add("lagMs", 0) : result.add("lagMs", lagMs);
-            }
-        }
+    private JsonObjectBuilder slot() throws SQLException {
+        JsonObjectBuilder result = JSON.createObjectBuilder().add("name", slot.name());
+        return slot.read()
+                .map(s -> result.add("exists", true).add("active", s.active()).add("lagBytes", s.lagBytes())
+                        .add("lagMs", s.lagMs()).add("confirmedLsn", s.confirmedLsn()))
+                .orElseGet(() -> result.add("exists", false));
     }
 
     private JsonObjectBuilder lastChange(Connection c) throws SQLException {

@@ -1,6 +1,5 @@
 package org.videochat.admin.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -8,11 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import org.videochat.admin.cdc.ReplicationSlot;
 
 /**
  * Ready only while change data capture keeps up: Debezium Server holds the replication slot
@@ -23,12 +18,8 @@ import java.sql.ResultSet;
 @ApplicationScoped
 public class ChangeCaptureReadiness implements HealthCheck {
 
-    @Resource(name = "jdbc/videochat")
-    DataSource database;
-
     @Inject
-    @ConfigProperty(name = "videochat.health.cdc-slot")
-    String slot;
+    ReplicationSlot slot;
 
     @Inject
     @ConfigProperty(name = "videochat.health.max-cdc-lag-bytes")
@@ -36,21 +27,12 @@ public class ChangeCaptureReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("change-data-capture").withData("slot", slot);
-        try (Connection c = database.getConnection();
-             PreparedStatement q = c.prepareStatement("""
-                     SELECT active, pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint
-                     FROM pg_replication_slots WHERE slot_name = ?""")) {
-            q.setString(1, slot);
-            try (ResultSet r = q.executeQuery()) {
-                if (!r.next()) {
-                    return response.down().withData("error", "no such replication slot").build();
-                }
-                boolean active = r.getBoolean(1);
-                long lag = r.getLong(2);
-                return response.status(active && lag <= maxLagBytes)
-                        .withData("active", active).withData("lagBytes", lag).withData("maxLagBytes", maxLagBytes).build();
-            }
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("change-data-capture").withData("slot", slot.name());
+        try {
+            return slot.read()
+                    .map(s -> response.status(s.active() && s.lagBytes() <= maxLagBytes).withData("active", s.active())
+                            .withData("lagBytes", s.lagBytes()).withData("maxLagBytes", maxLagBytes).build())
+                    .orElseGet(() -> response.down().withData("error", "no such replication slot").build());
         } catch (Exception e) {
             return response.down().withData("error", e.getClass().getSimpleName()).build();
         }
