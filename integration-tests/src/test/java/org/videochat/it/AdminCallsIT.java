@@ -1,32 +1,22 @@
 package org.videochat.it;
 
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.videochat.it.support.OnRunCommandServer;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
-import java.net.URI;
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operators list the calls and end one, and list and disconnect streams; nobody else may. */
-class AdminCallsIT {
+class AdminCallsIT extends OnRunCommandServer {
 
-    private static final Duration CDC = Duration.ofSeconds(15);
-    private final URI server = URI.create(System.getProperty("it.server.url"));
     private final Calls calls = new Calls(server);
     private final Api api = calls.api();
-
-    @AfterEach
-    void endEveryCall() throws Exception {
-        calls.endAll();
-    }
 
     @Test
     void anAdministratorSeesAConnectedCallAndEndsItForBothParticipants() throws Exception {

@@ -2,7 +2,7 @@ package org.videochat.it;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.videochat.it.support.AgainstServer;
+import org.videochat.it.support.OnRunCommandServer;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.ChromiumPage;
@@ -14,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.videochat.it.support.Db;
 
-import java.net.URI;
 import java.util.List;
 import java.time.Duration;
 
@@ -25,15 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An operator in a real browser: the console shows a call that two API clients hold, with its
  * state, and ending it there ends it for both participants.
  */
-class AdminConsoleIT extends AgainstServer {
+class AdminConsoleIT extends OnRunCommandServer {
 
-    private final URI server = runCommandServer();
     private final Calls calls = new Calls(server);
-
-    @Override
-    public URI uri() {
-        return server;
-    }
 
     @Test
     void theConsoleShowsACallAndEndsItForBothParticipants() throws Exception {

@@ -25,7 +25,6 @@ interface CallProtocolTests {
     /** The application's base URI on the server under test. */
     URI uri() throws Exception;
 
-
     private static boolean status(SseClient.Event e, String callId, String state) {
         return e.type().equals("call-status") && e.data().contains(callId) && Api.parse(e.data()).getString("state").equals(state);
     }

@@ -1,17 +1,10 @@
 package org.videochat.it;
 
-import org.videochat.it.support.AgainstServer;
-
-import java.net.URI;
+import org.videochat.it.support.OnRunCommandServer;
 
 /**
  * {@link CallSignalingTests} against the run command's application server with videochat.ear: Payara
  * Server here, WildFly in the wildfly-tests module (the same class, the same EAR).
  */
-class CallSignalingOnServerIT extends AgainstServer implements CallSignalingTests {
-
-    @Override
-    public URI uri() {
-        return runCommandServer();
-    }
+class CallSignalingOnServerIT extends OnRunCommandServer implements CallSignalingTests {
 }

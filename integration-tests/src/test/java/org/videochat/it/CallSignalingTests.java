@@ -27,7 +27,6 @@ interface CallSignalingTests {
     /** The application's base URI on the server under test. */
     URI uri() throws Exception;
 
-
     @Test
     default void calleeStreamReceivesTheIncomingCallAndCallerStreamItsStatus() throws Exception {
         Api api = new Api(uri());

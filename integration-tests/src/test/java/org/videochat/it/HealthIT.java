@@ -1,25 +1,10 @@
 package org.videochat.it;
 
-import org.junit.jupiter.api.Test;
+/** The same checks as MicroProfile Health serves them on Payara Server's HTTP port, at /health. */
+class HealthIT extends HealthOnServerIT {
 
-import java.net.URI;
-
-import static org.videochat.it.support.HealthChecks.assertLive;
-import static org.videochat.it.support.HealthChecks.assertReady;
-import static org.videochat.it.support.HealthChecks.get;
-
-/** MicroProfile Health as Payara Server serves it on the HTTP port, at /health. */
-class HealthIT {
-
-    private final URI server = URI.create(System.getProperty("it.server.url"));
-
-    @Test
-    void readinessChecksTheDatabaseTheBrokerAndChangeDataCapture() throws Exception {
-        assertReady(get(server, "health/ready"));
-    }
-
-    @Test
-    void livenessReportsTheSignalingStreams() throws Exception {
-        assertLive(get(server, "health/live"));
+    @Override
+    protected String health() {
+        return "health/";
     }
 }

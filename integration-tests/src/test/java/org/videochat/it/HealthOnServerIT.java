@@ -1,29 +1,31 @@
 package org.videochat.it;
 
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
+import org.videochat.it.support.OnRunCommandServer;
 
 import static org.videochat.it.support.HealthChecks.assertLive;
 import static org.videochat.it.support.HealthChecks.assertReady;
 import static org.videochat.it.support.HealthChecks.get;
 
 /**
- * The same checks at /api/health on the application's port, which every server serves (WildFly
+ * The health checks at /api/health on the application's port, which every server serves (WildFly
  * serves MicroProfile Health only on its management port, without an EAR's checks): run against
- * Payara Server here and WildFly in wildfly-tests.
+ * Payara Server here and WildFly in wildfly-tests. {@link HealthIT} asks Payara's /health.
  */
-class HealthOnServerIT {
+class HealthOnServerIT extends OnRunCommandServer {
 
-    private final URI server = URI.create(System.getProperty("it.server.url"));
+    /** Where the checks are answered, relative to the application. */
+    protected String health() {
+        return "api/health/";
+    }
 
     @Test
     void readinessChecksTheDatabaseTheBrokerAndChangeDataCapture() throws Exception {
-        assertReady(get(server, "api/health/ready"));
+        assertReady(get(server, health() + "ready"));
     }
 
     @Test
     void livenessReportsTheSignalingStreams() throws Exception {
-        assertLive(get(server, "api/health/live"));
+        assertLive(get(server, health() + "live"));
     }
 }

@@ -2,12 +2,11 @@ package org.videochat.it;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.videochat.it.support.AgainstServer;
+import org.videochat.it.support.OnRunCommandServer;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.ChromiumPage;
 
-import java.net.URI;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,19 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sign-in page, the home page, while a call rings and when it ends, with Korean dates; the
  * person can switch to English on the page and the choice is remembered.
  */
-class LanguageIT extends AgainstServer {
+class LanguageIT extends OnRunCommandServer {
 
     /** What an untranslated text looks like on a page: a bundle key such as "js.ended.busy". */
     private static final Pattern KEY = Pattern.compile("\\b(?:js|app|common|login|home|admin|ended|presence|history|people|"
             + "connection|call|media|device|quality|chat|share|start|problem|state|reason)\\.[A-Za-z_]+");
 
-    private final URI server = runCommandServer();
     private final Calls calls = new Calls(server);
-
-    @Override
-    public URI uri() {
-        return server;
-    }
 
     @Test
     void aKoreanBrowserSeesKoreanFromSignInToTheEndOfACall() throws Exception {
