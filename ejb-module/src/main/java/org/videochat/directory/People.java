@@ -118,12 +118,20 @@ public class People {
         presence.refresh(username);
     }
 
-    /** This node's streams are alive; streams of nodes silent for {@code staleSeconds} are gone. */
-    public void streamsAlive(String node, int staleSeconds) {
+    /**
+     * This node's streams are alive. Rows of this node that are not among {@code openIds} (a close
+     * whose bookkeeping was lost) and rows of nodes silent for {@code staleSeconds} are removed.
+     */
+    public void streamsAlive(String node, List<String> openIds, int staleSeconds) {
         em.createNativeQuery("UPDATE stream_connection SET last_seen = now() WHERE node = ?1").setParameter(1, node).executeUpdate();
         @SuppressWarnings("unchecked")
-        List<String> gone = em.createNativeQuery("DELETE FROM stream_connection WHERE last_seen < now() - make_interval(secs => ?1) RETURNING username")
-                .setParameter(1, staleSeconds).getResultList();
+        List<String> gone = em.createNativeQuery("""
+                        DELETE FROM stream_connection
+                        WHERE last_seen < now() - make_interval(secs => ?1)
+                           OR (node = ?2 AND opened_at < now() - interval '10 seconds' AND NOT (CAST(id AS text) = ANY (CAST(?3 AS text[]))))
+                        RETURNING username""")
+                .setParameter(1, staleSeconds).setParameter(2, node).setParameter(3, "{" + String.join(",", openIds) + "}")
+                .getResultList();
         presence.refresh(gone);
     }
 }

@@ -4,10 +4,14 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.platform.CommandReceipts;
 
 import java.util.logging.Logger;
 
-/** Keeps the per-user event logs to {@code videochat.events.retention-hours}. */
+/**
+ * Keeps the per-user event logs to {@code videochat.events.retention-hours}, and command
+ * receipts (idempotency keys) to {@code videochat.commands.idempotency-hours}.
+ */
 @Singleton
 public class EventRetention {
 
@@ -20,8 +24,16 @@ public class EventRetention {
     @ConfigProperty(name = "videochat.events.retention-hours")
     long retentionHours;
 
+    @Inject
+    CommandReceipts receipts;
+
+    @Inject
+    @ConfigProperty(name = "videochat.commands.idempotency-hours")
+    long idempotencyHours;
+
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     void prune() {
+        receipts.forgetOlderThan(idempotencyHours);
         int users = log.prune(retentionHours);
         if (users > 0) {
             LOG.info(() -> "event retention: pruned the logs of " + users + " users");

@@ -14,7 +14,10 @@ import org.videochat.signaling.UserEventLog;
 
 import java.io.StringReader;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,8 @@ import java.util.UUID;
  */
 @Stateless
 public class CallProjection {
+
+    private static final Logger LOG = Logger.getLogger(CallProjection.class.getName());
 
     public static final String INCOMING_CALL = "incoming-call";
     public static final String CALL_STATUS = "call-status";
@@ -51,7 +56,10 @@ public class CallProjection {
             return notified;
         }
         if (upsertView(row, change.lsn()) == 0) {
-            return notified; // this change, or a newer one, was applied before: its events exist already
+            // This change, or a newer one, was applied before (a redelivery): its events exist already.
+            LOG.info(() -> "call " + row.getString("id") + ": change at LSN " + change.lsn()
+                    + " is not newer than the call view's; already applied, nothing to emit");
+            return notified;
         }
         String previous = change.before() == null ? null : change.before().getString("state", null);
         String state = row.getString("state");
@@ -60,7 +68,9 @@ public class CallProjection {
         }
         UUID id = UUID.fromString(row.getString("id"));
         String status = status(row).toString();
-        for (String participant : new String[]{row.getString("caller"), row.getString("callee")}) {
+        // Each append locks the participant's user_stream row: always in name order, so that two
+        // calls between the same two people (glare, a call-back) can never lock in opposite orders.
+        for (String participant : new TreeSet<>(List.of(row.getString("caller"), row.getString("callee")))) {
             append(participant, CALL_STATUS, id, status, change.key("status"), change, notified);
         }
         return notified;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.videochat.signaling.web.SignalingStream;
+import org.videochat.signaling.web.OpenStreams;
 
 /**
  * Alive while this node can hold signaling streams. Liveness deliberately ignores the database
@@ -16,7 +16,7 @@ import org.videochat.signaling.web.SignalingStream;
 public class SignalingLiveness implements HealthCheck {
 
     @Inject
-    SignalingStream streams;
+    OpenStreams streams;
 
     @Override
     public HealthCheckResponse call() {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.directory.People;
 import org.videochat.platform.RequestRejected;
 import org.videochat.signaling.UserEventAnnouncer;
-import org.videochat.signaling.web.SignalingStream;
+import org.videochat.signaling.web.OpenStreams;
 
 import java.util.Map;
 
@@ -40,7 +40,7 @@ public class AdminStreamsResource {
     People people;
 
     @Inject
-    SignalingStream streams;
+    OpenStreams streams;
 
     @Inject
     UserEventAnnouncer announcer;

@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,7 @@ import org.videochat.call.query.CallQueries;
 import org.videochat.call.query.CallView;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.Devices;
+import org.videochat.platform.web.IdempotentCommands;
 import org.videochat.platform.web.JsonBodies;
 
 import java.time.OffsetDateTime;
@@ -62,8 +65,18 @@ public class CallResource {
     @ConfigProperty(name = "videochat.calls.max-detail-chars")
     int maxDetailChars;
 
+    @Inject
+    IdempotentCommands idempotent;
+
     @Context
     SecurityContext security;
+
+    @HeaderParam(IdempotentCommands.HEADER)
+    @Parameter(description = "Any command: a client-chosen id (e.g. a UUID, at most 100 characters). Repeating a command with the same key answers what the first one answered (header Idempotency-Replayed: true) instead of running it again; the same key with a different request is refused with 422 idempotency-key-reused. Kept for videochat.commands.idempotency-hours.")
+    String idempotencyKey;
+
+    @Context
+    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,10 +86,12 @@ public class CallResource {
     @APIResponse(responseCode = "409", description = "You are already in a call")
     @APIResponse(responseCode = "413", description = "SDP or request too large")
     @APIResponse(responseCode = "422", description = "Unknown callee, or calling yourself")
-    public Response place(JsonValue json, @Context UriInfo uri) {
+    public Response place(JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        Call call = commands.place(me(), JsonBodies.optionalString(body, "callee"), JsonBodies.optionalString(body, "sdp"));
-        return Response.created(uri.getAbsolutePathBuilder().path(call.id().toString()).build()).entity(state(call)).build();
+        return once(json, () -> {
+            Call call = commands.place(me(), JsonBodies.optionalString(body, "callee"), JsonBodies.optionalString(body, "sdp"));
+            return Response.created(uri.getAbsolutePathBuilder().path(call.id().toString()).build()).entity(state(call)).build();
+        });
     }
 
     @POST
@@ -85,8 +100,8 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "Current state")
     @APIResponse(responseCode = "403", description = "Only the callee rings")
     @APIResponse(responseCode = "409", description = "The call is connected or over")
-    public JsonObject ringing(@PathParam("id") String id) {
-        return state(commands.ringing(parse(id), me()));
+    public Response ringing(@PathParam("id") String id) {
+        return once(null, () -> ok(state(commands.ringing(parse(id), me()))));
     }
 
     @POST
@@ -96,10 +111,10 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "CONNECTED")
     @APIResponse(responseCode = "403", description = "Only the callee accepts")
     @APIResponse(responseCode = "409", description = "Already answered, or over")
-    public JsonObject accept(@PathParam("id") String id, JsonValue json) {
+    public Response accept(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return state(commands.accept(parse(id), me(), JsonBodies.optionalString(body, "sdp"),
-                Devices.check(JsonBodies.optionalString(body, "device"))));
+        return once(json, () -> ok(state(commands.accept(parse(id), me(), JsonBodies.optionalString(body, "sdp"),
+                Devices.check(JsonBodies.optionalString(body, "device"))))));
     }
 
     @POST
@@ -109,10 +124,10 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "ENDED, reason declined")
     @APIResponse(responseCode = "403", description = "Only the callee declines")
     @APIResponse(responseCode = "409", description = "Already answered, or over")
-    public JsonObject decline(@PathParam("id") String id, JsonValue json) {
+    public Response decline(@PathParam("id") String id, JsonValue json) {
         String detail = json == null || json.getValueType() == JsonValue.ValueType.NULL ? null
                 : detail(JsonBodies.optionalString(JsonBodies.requireObject(json), "detail"));
-        return state(commands.decline(parse(id), me(), detail));
+        return once(json, () -> ok(state(commands.decline(parse(id), me(), detail))));
     }
 
     @POST
@@ -121,8 +136,8 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "ENDED, reason cancelled")
     @APIResponse(responseCode = "403", description = "Only the caller cancels")
     @APIResponse(responseCode = "409", description = "Already answered, or over")
-    public JsonObject cancel(@PathParam("id") String id) {
-        return state(commands.cancel(parse(id), me()));
+    public Response cancel(@PathParam("id") String id) {
+        return once(null, () -> ok(state(commands.cancel(parse(id), me()))));
     }
 
     @POST
@@ -130,8 +145,8 @@ public class CallResource {
     @Operation(summary = "Hang up a connected call")
     @APIResponse(responseCode = "200", description = "ENDED, reason hangup, endedBy you")
     @APIResponse(responseCode = "409", description = "Not connected")
-    public JsonObject hangUp(@PathParam("id") String id) {
-        return state(commands.hangUp(parse(id), me()));
+    public Response hangUp(@PathParam("id") String id) {
+        return once(null, () -> ok(state(commands.hangUp(parse(id), me()))));
     }
 
     @POST
@@ -142,9 +157,9 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "Stored and on its way")
     @APIResponse(responseCode = "409", description = "The call is over")
     @APIResponse(responseCode = "413", description = "Too many candidates, or a candidate too long")
-    public JsonObject candidates(@PathParam("id") String id, JsonValue json) {
+    public Response candidates(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return state(commands.candidates(parse(id), me(), body.get("candidates")));
+        return once(json, () -> ok(state(commands.candidates(parse(id), me(), body.get("candidates")))));
     }
 
     @POST
@@ -154,9 +169,10 @@ public class CallResource {
             description = "Body {\"kind\":\"offer\"|\"answer\",\"sdp\":\"…\"}")
     @APIResponse(responseCode = "200", description = "Stored and on its way")
     @APIResponse(responseCode = "409", description = "Not connected")
-    public JsonObject renegotiate(@PathParam("id") String id, JsonValue json) {
+    public Response renegotiate(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return state(commands.renegotiate(parse(id), me(), JsonBodies.optionalString(body, "kind"), JsonBodies.optionalString(body, "sdp")));
+        return once(json, () -> ok(state(commands.renegotiate(parse(id), me(), JsonBodies.optionalString(body, "kind"),
+                JsonBodies.optionalString(body, "sdp")))));
     }
 
     @POST
@@ -165,10 +181,10 @@ public class CallResource {
     @Operation(summary = "Report media status", description = "Body {\"status\":\"connected\"|\"failed\",\"detail\":\"ice-failed\"}; failed ends the call with reason failed.")
     @APIResponse(responseCode = "200", description = "Current state")
     @APIResponse(responseCode = "409", description = "The call is not in a state where media can be reported")
-    public JsonObject media(@PathParam("id") String id, JsonValue json) {
+    public Response media(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return state(commands.media(parse(id), me(), JsonBodies.optionalString(body, "status"),
-                detail(JsonBodies.optionalString(body, "detail"))));
+        return once(json, () -> ok(state(commands.media(parse(id), me(), JsonBodies.optionalString(body, "status"),
+                detail(JsonBodies.optionalString(body, "detail"))))));
     }
 
     @GET
@@ -202,6 +218,18 @@ public class CallResource {
             missed += c.isMissedBy(me()) ? 1 : 0;
         }
         return JSON.createObjectBuilder().add("calls", items).add("missed", missed).build();
+    }
+
+    /**
+     * Runs a command once per Idempotency-Key (when the client sends one): a repeat gets the first
+     * answer. The command and its receipt commit together.
+     */
+    private Response once(JsonValue body, java.util.function.Supplier<Response> command) {
+        return idempotent.once(me(), idempotencyKey, "POST", uri.getPath(), body, command);
+    }
+
+    private static Response ok(JsonObject state) {
+        return Response.ok(state).build();
     }
 
     private static JsonObject state(Call call) {

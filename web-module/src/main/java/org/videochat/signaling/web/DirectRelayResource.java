@@ -32,7 +32,7 @@ public class DirectRelayResource {
     private static final int MAX_DATA_CHARS = 4096;
 
     @Inject
-    SignalingStream streams;
+    StreamDelivery streams;
 
     @Inject
     @ConfigProperty(name = "videochat.bench.direct-relay-enabled")

@@ -17,6 +17,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.Devices;
 import org.videochat.platform.web.SignIn;
+import org.videochat.signaling.UserEventLog;
+
+import java.util.List;
 
 /**
  * {@code GET /api/events}: the signed-in user's signaling stream (Server-Sent Events). Event ids
@@ -31,7 +34,16 @@ import org.videochat.platform.web.SignIn;
 public class EventsResource {
 
     @Inject
-    SignalingStream stream;
+    OpenStreams streams;
+
+    @Inject
+    StreamDelivery delivery;
+
+    @Inject
+    StreamHeartbeat heartbeat;
+
+    @Inject
+    UserEventLog log;
 
     @Context
     SecurityContext security;
@@ -46,8 +58,20 @@ public class EventsResource {
         HttpSession session = request.getSession(false);
         // The container may change the session id on every sign-in check; the key stays.
         Object sessionKey = session == null ? null : session.getAttribute(SignIn.SESSION_KEY);
-        stream.open(security.getUserPrincipal().getName(), Devices.check(device), sessionKey == null ? null : sessionKey.toString(),
-                sink, sse, parse(lastEventId != null ? lastEventId : lastEventIdParameter));
+        String username = security.getUserPrincipal().getName();
+        Long asked = parse(lastEventId != null ? lastEventId : lastEventIdParameter);
+        long[] position = log.positions(List.of(username)).getOrDefault(username, new long[]{0, 0});
+        long last = position[0];
+        long prunedThrough = position[1];
+        String resync = asked == null ? null
+                : asked > last ? "unknown-event-id"
+                : asked < prunedThrough ? "history-expired"
+                : null;
+        long from = asked == null || resync != null ? last : asked;
+        StreamConnection connection = streams.open(username, Devices.check(device), sessionKey == null ? null : sessionKey.toString(), sink, sse, from);
+        heartbeat.ensureRunning();
+        // Registered first, then caught up: an event committed in between is not missed.
+        delivery.start(connection, resync, last);
     }
 
     static Long parse(String lastEventId) {

@@ -11,13 +11,13 @@ import org.videochat.platform.web.SignIn;
 public class SessionEnd implements HttpSessionListener {
 
     @Inject
-    SignalingStream stream;
+    OpenStreams streams;
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         Object key = event.getSession().getAttribute(SignIn.SESSION_KEY);
         if (key != null) {
-            stream.closeSession(key.toString());
+            streams.closeSession(key.toString());
         }
     }
 }

@@ -35,7 +35,10 @@ public class UserEventAnnouncements implements MessageListener {
     private static final Logger LOG = Logger.getLogger(UserEventAnnouncements.class.getName());
 
     @Inject
-    SignalingStream stream;
+    OpenStreams streams;
+
+    @Inject
+    StreamDelivery delivery;
 
     @Inject
     SignOuts signOuts;
@@ -46,20 +49,20 @@ public class UserEventAnnouncements implements MessageListener {
             String text = ((TextMessage) message).getText();
             String kind = message.getStringProperty(UserEventAnnouncer.KIND);
             if (UserEventAnnouncer.PRESENCE.equals(kind)) {
-                stream.broadcast("presence", text);
+                delivery.broadcastPresence(text);
                 return;
             }
             if (UserEventAnnouncer.SIGN_OUT.equals(kind)) {
                 signOuts.signOut(text, System.currentTimeMillis());
-                stream.closeUser(text);
+                streams.closeUser(text);
                 return;
             }
             if (UserEventAnnouncer.DISCONNECT.equals(kind)) {
-                stream.disconnect(text);
+                streams.disconnect(text);
                 return;
             }
             for (String username : text.split("\n")) {
-                stream.newEventsFor(username);
+                delivery.newEventsFor(username);
             }
         } catch (JMSException | ClassCastException e) {
             LOG.warning("ignoring an unreadable announcement: " + e);
