@@ -1,5 +1,5 @@
 // The call screen: directory with presence, incoming and outgoing calls, the call itself.
-import { api, useCsrfToken } from './api.js';
+import { api, useCsrfToken, onSessionEnded } from './api.js';
 import { SharedSignaling } from './signaling.js';
 import { CallSession } from './call.js';
 import { Ringer } from './ringer.js';
@@ -253,7 +253,7 @@ async function onEvent(type, data) {
       return;
     case 'renegotiate': if (mine && call.session) await call.session.renegotiationArrived(data); return;
     case 'presence': return updatePresence(data);
-    case 'resync': return loadHistory();
+    case 'resync': return loadHistory().then(() => loadCurrentCall());
     case 'call-status':
       if (!mine) return;
       // The stream is shared by this browser's tabs; the tab that did not accept steps back.
@@ -275,12 +275,40 @@ function updatePresence(p) {
   }
 }
 
+// After a reload (or a resync) the invite may be older than the stream's position: ask for the
+// call this person is in, and ring if it is still ringing for us.
+async function loadCurrentCall() {
+  if (state.call) return;
+  const current = await api('GET', '/api/calls/current');
+  if (!current || current.direction !== 'incoming' || !['TRYING', 'RINGING'].includes(current.state)) return;
+  const ringing = await api('GET', `/api/calls/${current.id}/invite`).catch(() => null);
+  if (!ringing || state.call) return;
+  incoming(ringing.invite);
+  for (const batch of ringing.candidates) state.call.candidates.push(...batch.candidates);
+}
+
+// The session is gone: stop ringing, say so, and offer to sign in and come back here.
+function sessionEnded() {
+  if (state.sessionEnded) return;
+  state.sessionEnded = true;
+  state.ringer.stop();
+  if (state.call) endCall(null);
+  $('sign-in-again').href = 'login.xhtml?next=' + encodeURIComponent(location.pathname + location.search);
+  $('session-ended').hidden = false;
+  for (const id of ['idle', 'incoming', 'outgoing', 'in-call']) $(id).hidden = true;
+  $('sign-in-again').focus();
+}
+
 async function start() {
+  onSessionEnded(sessionEnded);
   state.me = await api('GET', '/api/me');
   useCsrfToken(state.me.csrfToken);
   state.iceServers = (await api('GET', '/api/ice-servers')).iceServers;
   $('dnd').checked = state.me.dnd;
-  $('dnd').onchange = () => api('PUT', '/api/me/dnd', { dnd: $('dnd').checked }).catch((e) => say(problem(e), 'error'));
+  $('dnd').onchange = () => api('PUT', '/api/me/dnd', { dnd: $('dnd').checked }).catch((e) => {
+    $('dnd').checked = !$('dnd').checked; // not switched: show what holds
+    say(problem(e), 'error');
+  });
   $('search').oninput = () => loadPeople().catch(() => {});
   $('accept').onclick = accept;
   $('decline').onclick = () => api('POST', `/api/calls/${state.call.id}/decline`).catch(() => {});
@@ -311,6 +339,7 @@ async function start() {
   const signaling = new SharedSignaling(state.me.username, (type, d) => onEvent(type, d).catch((e) => console.error(e)), (s) => {
     $('connection').textContent = t(`connection.${s}`);
     $('connection').dataset.state = s;
+    if (s === 'signed-out') return sessionEnded();
     // Presence is not replayed after a reconnection: read the directory again instead.
     if (s === 'connected' && state.wasConnected) loadPeople().catch(() => {});
     if (s === 'connected') state.wasConnected = true;
@@ -318,6 +347,7 @@ async function start() {
   signaling.open();
   await loadPeople();
   await loadHistory();
+  await loadCurrentCall().catch(() => {});
   listDevices().catch(() => {});
   // For tests and diagnostics: the current call's media statistics.
   window.videochat = { stats: () => state.call?.session?.stats || null, state: () => state.call ? (state.call.connected ? 'connected' : 'ringing') : 'idle', stream: () => signaling.role };

@@ -7,11 +7,15 @@
 const EVENT_TYPES = ['incoming-call', 'call-status', 'answer', 'candidates', 'renegotiate', 'presence', 'resync'];
 const SILENCE_MS = 40000;
 
+import { sessionAlive } from './api.js';
+
 // One EventSource. The browser reconnects by itself and sends Last-Event-ID, so the server
 // replays exactly what was missed. The server sends a `heartbeat` event every 15 s: a stream
 // that stays silent for 40 s is dead (a proxy or network dropped it without closing) and is
-// reopened. If the browser gives up (readyState CLOSED, e.g. after a 401 while the server
-// restarts), a new stream is opened after a pause.
+// reopened. If the browser gives up (readyState CLOSED: the server answered something else than
+// a stream), the page asks whether the session still holds: when it does not (signed out by an
+// operator, expired, the server forgot it), the state becomes 'signed-out' and nothing is
+// reopened, so the page can say so; otherwise a new stream is opened after a pause.
 export class Signaling {
   constructor(onEvent, onState, lastEventId) {
     this.onEvent = onEvent;
@@ -24,8 +28,9 @@ export class Signaling {
     const resume = this.lastEventId ? '?lastEventId=' + encodeURIComponent(this.lastEventId) : '';
     this.source = new EventSource('/api/events' + resume);
     this.source.onopen = () => { this.heard = Date.now(); this.onState('connected'); };
-    this.source.onerror = () => {
+    this.source.onerror = async () => {
       if (this.source.readyState === EventSource.CLOSED) {
+        if (!(await sessionAlive())) return this.stop();
         this.onState('closed');
         this.reopen(3000);
       } else {
@@ -47,6 +52,12 @@ export class Signaling {
         this.reopen(0);
       }
     }, 5000);
+  }
+
+  stop() {
+    clearInterval(this.watchdog);
+    this.source.close();
+    this.onState('signed-out');
   }
 
   // A new EventSource cannot send Last-Event-ID, so the position goes in ?lastEventId=.

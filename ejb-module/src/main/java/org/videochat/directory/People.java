@@ -34,6 +34,10 @@ public class People {
     @jakarta.inject.Inject
     PresenceCommands presence;
 
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "videochat.presence.min-change-ms")
+    long minPresenceChangeMs;
+
     /** People whose username or display name contains {@code query} (case-insensitive), by display name. */
     public Page search(String query, int page, int size) {
         String pattern = "%" + (query == null ? "" : query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
@@ -57,6 +61,18 @@ public class People {
         UserAccount account = em.find(UserAccount.class, username, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw RequestRejected.notFound("unknown-user", "No such user.");
+        }
+        if (account.dnd() == on) {
+            return;
+        }
+        // Every change of presence travels the CDC path and reaches every open stream of every
+        // node: one person toggling in a loop must not flood everybody's streams.
+        boolean tooSoon = !em.createNativeQuery(
+                        "SELECT 1 FROM presence WHERE username = ?1 AND updated_at > now() - make_interval(secs => ?2 / 1000.0)")
+                .setParameter(1, username).setParameter(2, (double) minPresenceChangeMs).getResultList().isEmpty();
+        if (tooSoon) {
+            throw new RequestRejected(429, "presence-changing-too-fast",
+                    "Do Not Disturb can change once every " + minPresenceChangeMs + " ms; try again in a moment.");
         }
         account.setDnd(on);
         em.flush();

@@ -45,6 +45,29 @@ public class CallQueries {
     }
 
     /** For operators: any call. */
+    /**
+     * The invite of a call that rings for {@code callee}, as its incoming-call event said it, with
+     * every candidate batch the caller sent so far: what a page that was reloaded while being
+     * called needs to ring and answer.
+     */
+    public Optional<String> invite(UUID callId, String callee) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("""
+                        SELECT json_build_object('invite', i.payload::json,
+                                                 'candidates', COALESCE((SELECT json_agg(c.payload::json ORDER BY c.seq)
+                                                                         FROM user_event c
+                                                                         WHERE c.username = i.username AND c.call_id = i.call_id
+                                                                           AND c.type = 'candidates'), '[]'::json))::text
+                        FROM user_event i JOIN call_view v ON v.id = i.call_id
+                        WHERE i.username = ?1 AND i.call_id = CAST(?2 AS uuid) AND i.type = 'incoming-call'
+                          AND v.callee = ?1 AND v.state IN ('TRYING', 'RINGING')
+                        ORDER BY i.seq DESC LIMIT 1""")
+                .setParameter(1, callee)
+                .setParameter(2, callId.toString())
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+
     public Optional<CallView> find(UUID id) {
         return Optional.ofNullable(em.find(CallView.class, id));
     }

@@ -197,6 +197,17 @@ public class CallResource {
     }
 
     @GET
+    @Path("{id}/invite")
+    @Operation(summary = "The invite of a call that is ringing for you, with the candidates sent so far",
+            description = "{\"invite\":<the incoming-call event's data>,\"candidates\":[<candidates event data>, …]}: for a page reloaded while being called.")
+    @APIResponse(responseCode = "200", description = "The invite")
+    public Response invite(@PathParam("id") String id) {
+        String invite = queries.invite(parse(id), me())
+                .orElseThrow(() -> RequestRejected.notFound("no-invite", "No call is ringing for you with this id."));
+        return Response.ok(invite, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
     @Path("current")
     @Operation(summary = "The call you are in right now")
     @APIResponse(responseCode = "200", description = "The call")

@@ -30,7 +30,11 @@ public final class Problems {
     }
 
     public static Response response(int status, String code, String detail) {
-        return Response.status(status).type(MEDIA_TYPE).entity(json(status, code, detail)).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json(status, code, detail));
+        if (status == 429 || status == 503) {
+            response.header("Retry-After", "1"); // seconds: limits and outages here are short
+        }
+        return response.build();
     }
 
     static String title(int status) {
@@ -45,6 +49,7 @@ public final class Problems {
             case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable content";
+            case 429 -> "Too many requests";
             case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Request failed";
         };
