@@ -269,4 +269,35 @@ interface CallProtocolTests {
         assertEquals(code, answer.json().getString("code"), answer.body());
         assertFalse(answer.body().contains("Exception"), answer.body());
     }
+
+    @Test
+    default void aCommandRepeatedWithItsIdempotencyKeyRunsOnce() throws Exception {
+        Api api = new Api(uri());
+        String place = jakarta.json.Json.createObjectBuilder().add("callee", "bob").add("sdp", Api.OFFER).build().toString();
+        String key = java.util.UUID.randomUUID().toString();
+        Api.Answer first = api.postOnce("alice", "api/calls", place, key);
+        Api.Answer again = api.postOnce("alice", "api/calls", place, key);
+        assertEquals(201, first.status(), first.body());
+        assertEquals(201, again.status(), "the repeat answers what the first did, not already-in-call: " + again.body());
+        String id = first.json().getString("id");
+        assertEquals(id, again.json().getString("id"));
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals("true", again.header("Idempotency-Replayed"));
+        assertEquals(1, org.videochat.it.support.Db.count(
+                "SELECT count(*) FROM call WHERE caller = 'alice' AND callee = 'bob' AND state <> 'ENDED'"), "one call, not two");
+
+        Api.Answer otherRequest = api.postOnce("alice", "api/calls",
+                jakarta.json.Json.createObjectBuilder().add("callee", "carol").add("sdp", Api.OFFER).build().toString(), key);
+        assertEquals(422, otherRequest.status(), otherRequest.body());
+        assertEquals("idempotency-key-reused", otherRequest.json().getString("code"));
+
+        String cancelKey = java.util.UUID.randomUUID().toString();
+        Api.Answer cancelled = api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", cancelKey);
+        Api.Answer cancelledAgain = api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", cancelKey);
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals(cancelled.body(), cancelledAgain.body());
+        assertEquals(409, api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", java.util.UUID.randomUUID().toString()).status(),
+                "a new key is a new command: the call is over");
+        assertEquals(400, api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", "bad key with spaces").status());
+    }
 }

@@ -34,7 +34,15 @@ public final class Api {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
         }
@@ -64,6 +72,16 @@ public final class Api {
         return send(request.build());
     }
 
+    /** A command with an Idempotency-Key, as a client that may repeat it sends it. */
+    public Answer postOnce(String user, String path, String json, String idempotencyKey) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .header("Authorization", basic(user, PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Answer get(String user, String password, String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
         if (user != null) {
@@ -79,7 +97,7 @@ public final class Api {
 
     private static Answer send(HttpRequest request) throws Exception {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
     }
 
     public static JsonObject parse(String json) {

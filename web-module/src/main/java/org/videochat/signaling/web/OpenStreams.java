@@ -131,7 +131,8 @@ public class OpenStreams {
             // Every closer waits on a stalled socket: the container's own write timeout ends this one.
             LOG.fine(() -> "no closer free for stream " + connection.id + "; left to the container");
         }
-        LOG.fine(() -> "closed stream " + connection.id + " of " + connection.username + ": " + reason);
+        Level level = reason.startsWith("stalled") || reason.startsWith("outbox full") || reason.startsWith("write timed out") ? Level.INFO : Level.FINE;
+        LOG.log(level, () -> "closed stream " + connection.id + " of " + connection.username + ": " + reason);
     }
 
     private static void closeQuietly(StreamConnection connection) {
