@@ -154,7 +154,8 @@ function renderBroker(broker) {
     cell(row, String(letter.id));
     cell(row, letter.originalQueue);
     cell(row, letter.timestamp ? dateTime(letter.timestamp) : '–');
-    const body = cell(row, letter.body);
+    // Why the projection gave up on it (a change it can never apply), then the change itself.
+    const body = cell(row, letter.reason ? `${letter.reason} · ${letter.body}` : letter.body);
     body.className = 'body';
     body.title = letter.body;
     cell(row, '').append(

@@ -64,10 +64,10 @@ class AdminConsoleIT extends OnRunCommandServer {
     }
 
     /**
-     * The database refuses every projection for a while (a trigger stands in for a full disk or a
-     * lock timeout): the call's changes fail their delivery attempts and land in the dead-letter
-     * queue, where the console shows them. Once the fault is gone the operator retries them, and
-     * the callee's phone rings.
+     * The database refuses every projection for a while with an error of its own (a trigger that
+     * raises one: a rule the change breaks, which no retry can fix): the call's changes go to the
+     * dead-letter queue at once, and the console shows them with the reason. Once the fault is
+     * gone the operator retries them, and the callee's phone rings.
      */
     @Test
     void aChangeThatCouldNotBeProjectedIsRetriedFromTheConsole() throws Exception {
@@ -82,6 +82,8 @@ class AdminConsoleIT extends OnRunCommandServer {
             try {
                 id = calls.place("alice", "bob");
                 admin.waitFor("both changes of the call among the dead letters", Duration.ofSeconds(40), d -> deadLetters(d, id).size() == 2);
+                admin.waitFor("the console says why they could not be projected",
+                        d -> deadLetters(d, id).stream().allMatch(row -> row.getText().contains("staged fault")));
             } finally {
                 Db.execute("DROP TRIGGER IF EXISTS staged_projection_fault ON user_event");
                 Db.execute("DROP FUNCTION IF EXISTS staged_projection_fault()");

@@ -44,8 +44,11 @@ public class BrokerManagement {
                              long added, long acknowledged, long delivering, long killed) {
     }
 
-    /** A message in the dead-letter queue: its broker id (for retry and delete), where it came from, its text. */
-    public record DeadLetter(long id, String messageId, String originalQueue, long timestamp, String body) {
+    /**
+     * A message in the dead-letter queue: its broker id (for retry and delete), where it came from,
+     * why it is there (empty when the broker put it there), its text.
+     */
+    public record DeadLetter(long id, String messageId, String originalQueue, long timestamp, String reason, String body) {
     }
 
     @Resource(name = "jms/videochat")
@@ -111,6 +114,7 @@ public class BrokerManagement {
             letters.add(new DeadLetter(m.getJsonNumber("messageID").longValue(), messageId,
                     m.getString("_AMQ_ORIG_QUEUE", m.getString("_AMQ_ORIG_ADDRESS", "")),
                     m.containsKey("timestamp") ? m.getJsonNumber("timestamp").longValue() : 0L,
+                    m.getString("videochat_dead_letter_reason", ""),
                     bodies.getOrDefault(messageId, "")));
         }
         return letters;

@@ -51,7 +51,7 @@ public class AdminBrokerResource {
         JsonArrayBuilder letters = JSON.createArrayBuilder();
         for (BrokerManagement.DeadLetter d : broker.deadLetters(DEAD_LETTERS_SHOWN)) {
             letters.add(JSON.createObjectBuilder().add("id", d.id()).add("messageId", d.messageId())
-                    .add("originalQueue", d.originalQueue()).add("timestamp", d.timestamp()).add("body", d.body()));
+                    .add("originalQueue", d.originalQueue()).add("timestamp", d.timestamp()).add("reason", d.reason()).add("body", d.body()));
         }
         return JSON.createObjectBuilder()
                 .add("sampledAt", System.currentTimeMillis())
