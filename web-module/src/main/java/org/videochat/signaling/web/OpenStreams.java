@@ -85,23 +85,25 @@ public class OpenStreams {
      * @throws RequestRejected 429 when the person or the session already holds the most streams allowed
      */
     StreamConnection open(String username, String device, String sessionId, SseEventSink sink, Sse sse, long lastSeq) {
-        Set<StreamConnection> mine = byUser.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet());
         StreamConnection connection = new StreamConnection(username, device, sessionId, sink, sse, lastSeq, maxOutbox);
-        synchronized (mine) {
-            if (mine.size() >= maxPerUser) {
+        // compute() is atomic per person: a close that empties the set cannot race with this add.
+        byUser.compute(username, (u, mine) -> {
+            Set<StreamConnection> set = mine != null ? mine : ConcurrentHashMap.newKeySet();
+            if (set.size() >= maxPerUser) {
                 throw new RequestRejected(429, "too-many-streams",
-                        "You have " + mine.size() + " signaling streams open on this server, the most allowed. Close a tab or another device and try again.");
+                        "You have " + set.size() + " signaling streams open on this server, the most allowed. Close a tab or another device and try again.");
             }
-            if (sessionId != null && mine.stream().filter(c -> sessionId.equals(c.sessionId)).count() >= maxPerSession) {
+            if (sessionId != null && set.stream().filter(c -> sessionId.equals(c.sessionId)).count() >= maxPerSession) {
                 throw new RequestRejected(429, "too-many-streams",
                         "This browser session has " + maxPerSession + " signaling streams open, the most allowed. Close a tab and try again.");
             }
-            mine.add(connection);
-        }
+            set.add(connection);
+            return set;
+        });
         try {
             people.streamOpened(connection.id, username, node);
         } catch (RuntimeException e) {
-            mine.remove(connection);
+            detach(connection);
             throw e;
         }
         return connection;
@@ -109,30 +111,40 @@ public class OpenStreams {
 
     /** Detaches a connection now; its row and its socket are closed in the background. Safe to call twice. */
     void close(StreamConnection connection, String reason) {
+        close(connection, reason, Level.FINE);
+    }
+
+    /** The same for a client that does not read: worth a line in the server log. */
+    void closeSlow(StreamConnection connection, String reason) {
+        close(connection, reason, Level.INFO);
+    }
+
+    private void close(StreamConnection connection, String reason, Level level) {
         if (!connection.markClosed(reason)) {
             return;
         }
-        Set<StreamConnection> mine = byUser.get(connection.username);
-        if (mine != null) {
-            mine.remove(connection);
-        }
-        if (!"server stopping".equals(reason)) {
-            bookkeeping.execute(() -> {
-                try {
-                    people.streamClosed(connection.id, connection.username);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "could not record a closed stream; the heartbeat reconciles it", e);
-                }
-            });
-        }
+        detach(connection);
+        bookkeeping.execute(() -> {
+            try {
+                people.streamClosed(connection.id, connection.username);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "could not record a closed stream; the heartbeat reconciles it", e);
+            }
+        });
         try {
             closers.execute(() -> closeQuietly(connection));
         } catch (RejectedExecutionException e) {
             // Every closer waits on a stalled socket: the container's own write timeout ends this one.
             LOG.fine(() -> "no closer free for stream " + connection.id + "; left to the container");
         }
-        Level level = reason.startsWith("stalled") || reason.startsWith("outbox full") || reason.startsWith("write timed out") ? Level.INFO : Level.FINE;
         LOG.log(level, () -> "closed stream " + connection.id + " of " + connection.username + ": " + reason);
+    }
+
+    private void detach(StreamConnection connection) {
+        byUser.computeIfPresent(connection.username, (u, mine) -> {
+            mine.remove(connection);
+            return mine.isEmpty() ? null : mine;
+        });
     }
 
     private static void closeQuietly(StreamConnection connection) {
@@ -153,7 +165,6 @@ public class OpenStreams {
     }
 
     Set<String> users() {
-        byUser.entrySet().removeIf(e -> e.getValue().isEmpty());
         return byUser.keySet();
     }
 
@@ -192,10 +203,14 @@ public class OpenStreams {
         people.streamsAlive(node, all().map(c -> c.id).toList(), staleSeconds);
     }
 
+    /** The rows of this node's streams go with the node (other nodes sweep them when its heartbeat stops). */
     @PreDestroy
     void stop() {
-        all().toList().forEach(c -> close(c, "server stopping"));
-        bookkeeping.shutdown();
+        bookkeeping.shutdownNow();
+        all().toList().forEach(c -> {
+            c.markClosed("server stopping");
+            closeQuietly(c);
+        });
         closers.shutdown();
     }
 }

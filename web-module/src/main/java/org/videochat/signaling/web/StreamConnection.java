@@ -91,17 +91,18 @@ final class StreamConnection {
         }
     }
 
-    void logMoved() {
+    void markLogMoved() {
         logMoved.set(true);
     }
 
-    /** Whether the log may hold events for this connection; clears the mark. */
-    boolean takeLogMoved() {
-        return logMoved.getAndSet(false);
+    /** Whether the log may hold events this connection has not written. */
+    boolean logMoved() {
+        return logMoved.get();
     }
 
-    boolean hasWork() {
-        return logMoved.get() || hasOutbox();
+    /** {@link #logMoved()}, clearing the mark. */
+    boolean takeLogMoved() {
+        return logMoved.getAndSet(false);
     }
 
     /** @return true for the caller that closed it; false when it was closed already */

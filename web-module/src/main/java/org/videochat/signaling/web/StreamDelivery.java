@@ -83,7 +83,7 @@ public class StreamDelivery {
      */
     private ThreadPoolExecutor writers;
 
-    private volatile SseBroadcaster presence;
+    private volatile Presence presence;
 
     @PostConstruct
     void start() {
@@ -108,19 +108,17 @@ public class StreamDelivery {
     /** {@code username} has new events in the log (projected on any node). */
     public void newEventsFor(String username) {
         for (StreamConnection connection : streams.of(username)) {
-            connection.logMoved();
+            connection.markLogMoved();
             wake(connection);
         }
     }
 
     /** A presence change, for every stream on this node; only the newest per person waits in an outbox. */
     public void broadcastPresence(String data) {
-        SseBroadcaster broadcaster = presence;
-        StreamConnection any = streams.all().findAny().orElse(null);
-        if (broadcaster == null || any == null) {
-            return;
+        Presence p = presence;
+        if (p != null) { // no stream was ever opened on this node: nobody to tell
+            p.broadcaster.broadcast(p.sse.newEventBuilder().name("presence").data(String.class, data).build());
         }
-        broadcaster.broadcast(any.sse.newEventBuilder().name("presence").data(String.class, data).build());
     }
 
     /**
@@ -142,7 +140,7 @@ public class StreamDelivery {
             return false;
         }
         if (!connection.offer(key, event)) {
-            streams.close(connection, "outbox full: the client does not read");
+            streams.closeSlow(connection, "outbox full: the client does not read");
             return false;
         }
         wake(connection);
@@ -177,7 +175,7 @@ public class StreamDelivery {
                     } catch (RuntimeException e) {
                         // The database is away: keep the stream, mark the log unread; the next
                         // announcement or the heartbeat's catch-up tries again.
-                        connection.logMoved();
+                        connection.markLogMoved();
                         logFailed = true;
                         LOG.log(Level.FINE, "reading the event log of " + connection.username + " failed; retrying later", e);
                         return;
@@ -188,8 +186,8 @@ public class StreamDelivery {
             }
         } finally {
             connection.writing.set(false);
-            // Work that arrived after the last look, unless the log is what failed.
-            if (connection.isOpen() && (connection.hasOutbox() || (!logFailed && connection.hasWork()))) {
+            // Work that arrived after the last look; a log that failed to read waits for the next wake.
+            if (connection.isOpen() && (connection.hasOutbox() || (!logFailed && connection.logMoved()))) {
                 wake(connection);
             }
         }
@@ -218,7 +216,7 @@ public class StreamDelivery {
                 }
             }
             if (batch.size() == replayBatch && connection.hasOutbox()) {
-                connection.logMoved(); // more to read after the outbox went out
+                connection.markLogMoved(); // more to read after the outbox went out
                 return true;
             }
         } while (batch.size() == replayBatch);
@@ -235,7 +233,7 @@ public class StreamDelivery {
             streams.close(connection, "interrupted");
             return false;
         } catch (TimeoutException e) {
-            streams.close(connection, "write timed out");
+            streams.closeSlow(connection, "write timed out");
             return false;
         } catch (ExecutionException | RuntimeException e) {
             // The peer went away: its next EventSource reconnects with Last-Event-ID.
@@ -246,29 +244,28 @@ public class StreamDelivery {
         }
     }
 
+    /** The node's presence broadcaster and the Sse that builds its events, made with the first stream. */
+    private record Presence(Sse sse, SseBroadcaster broadcaster) {
+    }
+
     private SseBroadcaster presenceBroadcaster(Sse sse) {
         if (presence == null) {
             synchronized (this) {
                 if (presence == null) {
                     SseBroadcaster broadcaster = sse.newBroadcaster();
                     broadcaster.onError((sink, error) -> LOG.log(Level.FINE, "presence broadcast failed for a stream", error));
-                    presence = broadcaster;
+                    presence = new Presence(sse, broadcaster);
                 }
             }
         }
-        return presence;
-    }
-
-    /** How many writer tasks wait for a thread (for the console and the liveness check). */
-    public int waitingWrites() {
-        return writers.getQueue().size();
+        return presence.broadcaster();
     }
 
     @PreDestroy
     void stop() {
         writers.shutdownNow();
         if (presence != null) {
-            presence.close();
+            presence.broadcaster().close();
         }
     }
 
@@ -307,7 +304,7 @@ public class StreamDelivery {
         }
     }
 
-    /** Presence events of one person replace each other while waiting; the data starts with {"username":"…". */
+    /** Presence events of one person replace each other while waiting; the key is the data's "username" (PresenceProjection). */
     static String presenceKey(OutboundSseEvent event) {
         if (!"presence".equals(event.getName()) || !(event.getData() instanceof String data)) {
             return null;

@@ -82,7 +82,7 @@ public class StreamHeartbeat {
             positions.forEach((user, position) -> streams.of(user).stream()
                     .filter(c -> c.lastSeq < position[0])
                     .forEach(c -> {
-                        c.logMoved();
+                        c.markLogMoved();
                         delivery.wake(c);
                     }));
         } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ public class StreamHeartbeat {
         try {
             long now = System.nanoTime();
             streams.all().filter(c -> c.writeWaitingMs(now) > writeTimeoutMs).toList()
-                    .forEach(c -> streams.close(c, "stalled: a write waited more than " + writeTimeoutMs + " ms"));
+                    .forEach(c -> streams.closeSlow(c, "stalled: a write waited more than " + writeTimeoutMs + " ms"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stalled-stream check failed", e);
         }
