@@ -1,6 +1,5 @@
 package org.videochat.cdc;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -63,9 +62,6 @@ public class CapturedChanges implements MessageListener {
     DeadLetters deadLetters;
 
     @Inject
-    ProjectionRetries retries;
-
-    @Inject
     @ConfigProperty(name = "videochat.cdc.retry-initial-ms")
     long initialBackoffMs;
 
@@ -76,8 +72,6 @@ public class CapturedChanges implements MessageListener {
     @Inject
     @ConfigProperty(name = "videochat.cdc.retry-in-place-ms")
     long inPlaceMs;
-
-    private volatile boolean stopping;
 
     @Override
     public void onMessage(Message message) {
@@ -91,43 +85,31 @@ public class CapturedChanges implements MessageListener {
         }
         long backoff = initialBackoffMs;
         long giveBackAt = System.currentTimeMillis() + inPlaceMs;
-        boolean retrying = false;
-        try {
-            while (true) {
-                try {
-                    announce(project(change));
-                    if (retrying) {
-                        LOG.info(() -> "projected " + change.table() + " change at LSN " + change.lsn() + " after retrying");
-                    }
-                    return;
-                } catch (RuntimeException e) {
-                    if (ProjectionFailure.isPermanent(e)) {
-                        LOG.log(Level.SEVERE, "a " + change.table() + " change at LSN " + change.lsn() + " cannot be projected; dead-lettering it", e);
-                        deadLetter(message, ProjectionFailure.describe(e));
-                        return;
-                    }
-                    if (stopping || System.currentTimeMillis() > giveBackAt) {
-                        // Back to the broker, which hands it out again at once and before the rest of
-                        // its group (no redelivery delay, unlimited attempts): order is kept, and a
-                        // long outage does not pin this thread for ever.
-                        throw e;
-                    }
-                    if (!retrying) {
-                        retrying = true;
-                        retries.started();
-                    }
-                    String failure = ProjectionFailure.describe(e);
-                    retries.failedAgain(failure);
-                    long wait = backoff;
-                    LOG.warning(() -> "projecting a " + change.table() + " change at LSN " + change.lsn() + " failed (" + failure
-                            + "); retrying in " + wait + " ms");
-                    pause(wait);
-                    backoff = Math.min(maxBackoffMs, backoff * 2);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                announce(project(change));
+                if (attempt > 1) {
+                    int attempts = attempt;
+                    LOG.info(() -> "projected " + change.table() + " change at LSN " + change.lsn() + " at attempt " + attempts);
                 }
-            }
-        } finally {
-            if (retrying) {
-                retries.ended();
+                return;
+            } catch (RuntimeException e) {
+                if (ProjectionFailure.isPermanent(e)) {
+                    LOG.log(Level.SEVERE, "a " + change.table() + " change at LSN " + change.lsn() + " cannot be projected; dead-lettering it", e);
+                    deadLetter(message, ProjectionFailure.describe(e));
+                    return;
+                }
+                if (System.currentTimeMillis() > giveBackAt) {
+                    // Back to the broker, which hands it out again at once and before the rest of
+                    // its group (no redelivery delay, unlimited attempts): order is kept, and a
+                    // long outage does not pin this thread for ever.
+                    throw e;
+                }
+                long wait = backoff;
+                LOG.warning(() -> "projecting a " + change.table() + " change at LSN " + change.lsn() + " failed ("
+                        + ProjectionFailure.describe(e) + "); retrying in " + wait + " ms");
+                pause(wait, e);
+                backoff = Math.min(maxBackoffMs, backoff * 2);
             }
         }
     }
@@ -169,24 +151,19 @@ public class CapturedChanges implements MessageListener {
     private void deadLetter(Message message, String reason) {
         try {
             deadLetters.send(message, reason);
-            retries.deadLettered();
         } catch (JMSException | RuntimeException e) {
             // Not acknowledged: the broker hands it to us again, and we try again.
             throw new IllegalStateException("could not dead-letter a change (" + reason + ")", e);
         }
     }
 
-    private void pause(long ms) {
+    /** The back-off between attempts; an interrupt (the node stopping) hands the change back to the broker. */
+    private static void pause(long ms, RuntimeException failure) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopping = true;
+            throw failure;
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        stopping = true;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
+import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,16 +34,13 @@ public class DeadLetters {
     @ConfigProperty(name = "videochat.admin.dead-letter-queue")
     String deadLetterQueue;
 
-    @Inject
-    @ConfigProperty(name = "videochat.cdc.queue")
-    String changeQueue;
-
     public void send(Message original, String reason) throws JMSException {
         try (JMSContext jms = connections.createContext()) {
             String text = original instanceof TextMessage t ? t.getText() : String.valueOf(original);
+            String from = ((Queue) original.getJMSDestination()).getQueueName();
             JMSProducer producer = jms.createProducer()
-                    .setProperty("_AMQ_ORIG_ADDRESS", changeQueue)
-                    .setProperty("_AMQ_ORIG_QUEUE", changeQueue)
+                    .setProperty("_AMQ_ORIG_ADDRESS", from)
+                    .setProperty("_AMQ_ORIG_QUEUE", from)
                     .setProperty(REASON, reason);
             for (String name : new String[]{"JMSXGroupID", "cdc_publish_ms"}) {
                 if (original.propertyExists(name)) {

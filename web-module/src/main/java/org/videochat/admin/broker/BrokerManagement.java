@@ -16,6 +16,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.videochat.cdc.DeadLetters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.platform.RequestRejected;
 
@@ -114,7 +115,7 @@ public class BrokerManagement {
             letters.add(new DeadLetter(m.getJsonNumber("messageID").longValue(), messageId,
                     m.getString("_AMQ_ORIG_QUEUE", m.getString("_AMQ_ORIG_ADDRESS", "")),
                     m.containsKey("timestamp") ? m.getJsonNumber("timestamp").longValue() : 0L,
-                    m.getString("videochat_dead_letter_reason", ""),
+                    m.getString(DeadLetters.REASON, ""),
                     bodies.getOrDefault(messageId, "")));
         }
         return letters;
