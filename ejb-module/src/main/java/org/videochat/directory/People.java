@@ -28,9 +28,6 @@ public class People {
     public record Page(List<Person> people, long total) {
     }
 
-    /** When each person last switched Do Not Disturb on this node (the limit is per node). */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Long> LAST_DND_CHANGE = new java.util.concurrent.ConcurrentHashMap<>();
-
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
 
@@ -70,17 +67,13 @@ public class People {
         }
         // Every change of presence travels the CDC path and reaches every open stream of every
         // node: one person toggling in a loop must not flood everybody's streams.
-        long now = System.currentTimeMillis();
-        Long last = LAST_DND_CHANGE.get(username);
-        if (last != null && now - last < minPresenceChangeMs) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime last = account.dndChangedAt();
+        if (last != null && last.plusNanos(minPresenceChangeMs * 1_000_000).isAfter(now)) {
             throw new RequestRejected(429, "presence-changing-too-fast",
                     "Do Not Disturb can change once every " + minPresenceChangeMs + " ms; try again in a moment.");
         }
-        LAST_DND_CHANGE.put(username, now);
-        if (LAST_DND_CHANGE.size() > 100_000) {
-            LAST_DND_CHANGE.entrySet().removeIf(e -> now - e.getValue() > minPresenceChangeMs);
-        }
-        account.setDnd(on);
+        account.setDnd(on, now);
         em.flush();
         presence.refresh(username);
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -28,6 +29,9 @@ public class UserAccount {
 
     @Column(nullable = false)
     private boolean dnd;
+
+    @Column(name = "dnd_changed_at")
+    private OffsetDateTime dndChangedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
@@ -60,8 +64,14 @@ public class UserAccount {
         return dnd;
     }
 
-    public void setDnd(boolean dnd) {
+    /** When Do Not Disturb was last switched, or null if never. */
+    public OffsetDateTime dndChangedAt() {
+        return dndChangedAt;
+    }
+
+    public void setDnd(boolean dnd, OffsetDateTime at) {
         this.dnd = dnd;
+        this.dndChangedAt = at;
     }
 
     public Set<String> roles() {
