@@ -44,7 +44,6 @@ public class CallQueries {
                 .getResultStream().findFirst();
     }
 
-    /** For operators: any call. */
     /**
      * The invite of a call that rings for {@code callee}, as its incoming-call event said it, with
      * every candidate batch the caller sent so far: what a page that was reloaded while being
@@ -68,6 +67,7 @@ public class CallQueries {
         return rows.stream().findFirst();
     }
 
+    /** For operators: any call. */
     public Optional<CallView> find(UUID id) {
         return Optional.ofNullable(em.find(CallView.class, id));
     }
