@@ -24,7 +24,8 @@ public final class Benchmarks {
     private final Client client = new Client(base);
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
-    /** -Dbench.only=latency,streams runs only those parts (idle, latency, setups, streams, browser). */
+    private final String repo = System.getProperty("bench.repo");
+    /** -Dbench.only=latency,streams runs only those parts (idle, latency, setups, streams, slow, browser, outage). */
     private final List<String> only = List.of(System.getProperty("bench.only", "").split(",")).stream().filter(s -> !s.isBlank()).toList();
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +51,10 @@ public final class Benchmarks {
         step("latency", () -> signalLatency(sessions.subList(0, 100)));
         step("setups", () -> callSetups(sessions.subList(100, 200)));
         step("streams", () -> openStreams(sessions.subList(0, 100), sessions.get(199), pid));
+        step("slow", () -> slowReaders(sessions.subList(0, 40), sessions.get(197), sessions.get(198)));
         step("browser", () -> results.put("browser", BrowserCallSetup.measure(base, quick ? 2 : 5)));
+        // Last: it kills the database (and starts it again).
+        step("outage", () -> outage(sessions.subList(40, 80)));
 
         results.put("errors", errors);
         Report.write(Path.of(System.getProperty("bench.out")), (String) results.get("label"), results);
@@ -143,6 +147,49 @@ public final class Benchmarks {
             levels.add(r.summary());
             log(streams + " streams: heap " + Math.round(r.heapMiB()) + " MiB, rss " + Math.round(r.rssMiB()) + " MiB, fan-out max "
                     + r.fanOut().percentileMs(100) + " ms, reached " + r.reached());
+        }
+    }
+
+    /** Healthy people's signal latency while N streams of one other person do not read (N = 0, 10, 100). */
+    private void slowReaders(List<Session> people, Session sender, Session stalledPerson) throws Exception {
+        List<CallPair> pairs = pairs(people);
+        try {
+            for (CallPair p : pairs) {
+                p.connect(client);
+            }
+            SignalLatency signals = new SignalLatency(client, jdbc, pairs);
+            signals.run(SignalLatency.Path.CDC, 50, quick ? 3 : 10); // warm-up
+            List<Object> levels = new ArrayList<>();
+            results.put("stalled_streams", levels);
+            for (int stalled : new int[]{0, 10, 100}) {
+                Map<String, Object> level = SlowReaders.measure(client, signals, sender, stalledPerson, stalled, 50, quick ? 5 : 20, jdbc);
+                levels.add(level);
+                log(stalled + " stalled streams: healthy p50 " + level.get("p50_ms") + " ms, p99 " + level.get("p99_ms") + " ms, received "
+                        + level.get("received") + "/" + level.get("sent") + ", closed by the server " + level.get("stalled_streams_closed_by_server"));
+            }
+        } finally {
+            for (CallPair p : pairs) {
+                p.hangUp(client);
+                p.close();
+            }
+        }
+    }
+
+    /** Recovery from a 20 s database outage under 50 signals/s. */
+    private void outage(List<Session> people) throws Exception {
+        List<CallPair> pairs = pairs(people);
+        try {
+            for (CallPair p : pairs) {
+                p.connect(client);
+            }
+            Map<String, Object> r = OutageRecovery.measure(client, pairs, home, repo, 50, 20);
+            results.put("database_outage", r);
+            log("database outage: " + r);
+        } finally {
+            for (CallPair p : pairs) {
+                p.hangUp(client);
+                p.close();
+            }
         }
     }
 

@@ -120,6 +120,22 @@ final class Report {
             }
             md.append('\n');
         }
+        if (results.get("stalled_streams") instanceof List<?> levels) {
+            md.append("### Healthy signals while one person's streams do not read (50 signals/s, CDC path)\n\n")
+                    .append("| stalled streams | closed by the server | sent | received | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
+            for (Object o : levels) {
+                Map<String, Object> r = (Map<String, Object>) o;
+                md.append("| ").append(r.get("stalled_streams")).append(" | ").append(r.get("stalled_streams_closed_by_server")).append(" | ")
+                        .append(r.get("sent")).append(" | ").append(r.get("received")).append(" | ").append(r.get("p50_ms")).append(" | ")
+                        .append(r.get("p95_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("max_ms")).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (results.get("database_outage") instanceof Map<?, ?> o) {
+            md.append("### PostgreSQL killed under 50 signals/s, back after the outage\n\n| measure | value |\n|---|---|\n");
+            o.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            md.append('\n');
+        }
         if (results.get("browser") instanceof Map<?, ?> b) {
             md.append("### Browser call set-up (two headless Chromium, fake cameras)\n\n| measure | p50 ms | max ms |\n|---|---|---|\n");
             for (String k : List.of("accept_to_both_connected", "accept_to_first_remote_frame_on_both")) {

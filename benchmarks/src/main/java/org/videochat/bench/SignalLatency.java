@@ -24,7 +24,8 @@ final class SignalLatency {
 
     enum Path { CDC, DIRECT }
 
-    private static final Pattern MARKER = Pattern.compile("\"(?:usernameFragment|marker)\":\"(m\\d+)\"");
+    /** How a signal names itself in its event: the marker the benchmark put in it. */
+    static final Pattern MARKER = Pattern.compile("\"(?:usernameFragment|marker)\":\"(m\\d+)\"");
 
     record Sent(long dueNanos, long dueMillis) {
     }
