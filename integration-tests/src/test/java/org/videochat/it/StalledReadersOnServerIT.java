@@ -126,15 +126,26 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
         return socket;
     }
 
-    /** Reads what the server had buffered until it ends the stream; false if it is still open after the deadline. */
+    /**
+     * Reads what the server had buffered until it ends the stream: the connection closes, or the
+     * chunked response ends (its last chunk, "0" and an empty line; the connection itself may be
+     * kept alive for another request). False if the stream is still open after the deadline.
+     */
     private static boolean endsWithin(Socket socket, Duration deadline) throws Exception {
         socket.setSoTimeout(1000);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[65536];
+        String tail = "";
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             try {
-                if (in.read(buffer) < 0) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return true;
+                }
+                tail = (tail + new String(buffer, Math.max(0, n - 16), Math.min(n, 16), StandardCharsets.ISO_8859_1));
+                tail = tail.substring(Math.max(0, tail.length() - 16));
+                if (tail.endsWith("\r\n0\r\n\r\n")) {
                     return true;
                 }
             } catch (SocketTimeoutException quiet) {
