@@ -293,6 +293,8 @@ function sessionEnded() {
   state.sessionEnded = true;
   state.ringer.stop();
   if (state.call) endCall(null);
+  $('connection').textContent = t('connection.signed-out');
+  $('connection').dataset.state = 'signed-out';
   $('sign-in-again').href = 'login.xhtml?next=' + encodeURIComponent(location.pathname + location.search);
   $('session-ended').hidden = false;
   for (const id of ['idle', 'incoming', 'outgoing', 'in-call']) $(id).hidden = true;
@@ -337,6 +339,7 @@ async function start() {
   };
   show('idle');
   const signaling = new SharedSignaling(state.me.username, (type, d) => onEvent(type, d).catch((e) => console.error(e)), (s) => {
+    if (state.sessionEnded) return; // the stream's last attempts do not matter any more
     $('connection').textContent = t(`connection.${s}`);
     $('connection').dataset.state = s;
     if (s === 'signed-out') return sessionEnded();

@@ -28,7 +28,7 @@ class SessionEndOnServerIT extends OnRunCommandServer {
             assertEquals(202, signedOut.status(), signedOut.body());
             carol.waitVisible("session-ended");
             assertTrue(carol.text("session-ended").contains("Your session has ended"), carol.text("session-ended"));
-            assertEquals("signed out", carol.text("connection"));
+            carol.waitText("connection", "signed out");
             carol.screenshot("session-ended");
 
             carol.click("#sign-in-again");
