@@ -3,7 +3,6 @@ package org.videochat.signaling;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.videochat.cdc.CapturedChange;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +21,13 @@ public class UserEventLog {
     EntityManager em;
 
     /**
-     * Appends an event unless this change already produced it (a redelivered change).
+     * Appends an event unless the change named by {@code sourceKey} already produced it (a
+     * redelivered change). {@code commitMs} and {@code publishMs} are when that change committed
+     * and when it was published to the broker; they are kept to measure delivery.
      *
      * @return the new sequence number, or -1 when the event was already there
      */
-    public long append(String username, String type, UUID callId, String payload, String sourceKey, CapturedChange change) {
+    public long append(String username, String type, UUID callId, String payload, String sourceKey, long commitMs, long publishMs) {
         em.createNativeQuery("INSERT INTO user_stream (username, last_seq) VALUES (?1, 0) ON CONFLICT (username) DO NOTHING")
                 .setParameter(1, username)
                 .executeUpdate();
@@ -50,8 +51,8 @@ public class UserEventLog {
                 .setParameter(4, callId == null ? null : callId.toString())
                 .setParameter(5, payload)
                 .setParameter(6, sourceKey)
-                .setParameter(7, change.commitMs())
-                .setParameter(8, change.publishMs())
+                .setParameter(7, commitMs)
+                .setParameter(8, publishMs)
                 .executeUpdate();
         em.createNativeQuery("UPDATE user_stream SET last_seq = ?2 WHERE username = ?1")
                 .setParameter(1, username)

@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.directory.Directory;
+import org.videochat.directory.People;
 import org.videochat.presence.command.PresenceCommands;
 import org.videochat.platform.RequestRejected;
 
@@ -26,7 +26,7 @@ public class CallCommands {
     EntityManager em;
 
     @Inject
-    Directory directory;
+    People people;
 
     @Inject
     PresenceCommands presence;
@@ -63,7 +63,7 @@ public class CallCommands {
             throw RequestRejected.unprocessable("self-call", "You cannot call yourself.");
         }
         SessionDescriptions.check(offerSdp, maxSdpBytes);
-        var calleeAccount = directory.find(callee)
+        var calleeAccount = people.find(callee)
                 .orElseThrow(() -> RequestRejected.unprocessable("unknown-callee", "There is nobody with the username '" + callee + "'."));
         lockPeople(caller, callee);
 

@@ -9,7 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.videochat.cdc.CapturedChange;
-import org.videochat.directory.Directory;
+import org.videochat.directory.People;
 import org.videochat.signaling.UserEventLog;
 
 import java.io.StringReader;
@@ -46,7 +46,7 @@ public class CallProjection {
     UserEventLog events;
 
     @Inject
-    Directory directory;
+    People people;
 
     /** A call row changed: update the view; on a state transition, tell both participants. */
     public Set<String> onCallChanged(CapturedChange change) {
@@ -91,7 +91,7 @@ public class CallProjection {
         switch (row.getString("kind")) {
             case "offer" -> {
                 type = INCOMING_CALL;
-                data.add("caller", sender).add("callerName", directory.displayName(sender)).add("sdp", payload);
+                data.add("caller", sender).add("callerName", people.displayName(sender)).add("sdp", payload);
                 String deadline = ringDeadline(callId);
                 if (deadline != null) {
                     data.add("ringUntil", deadline);
@@ -118,7 +118,7 @@ public class CallProjection {
     }
 
     private void append(String user, String type, UUID callId, String payload, String key, CapturedChange change, Set<String> notified) {
-        if (events.append(user, type, callId, payload, key, change) > 0) {
+        if (events.append(user, type, callId, payload, key, change.commitMs(), change.publishMs()) > 0) {
             notified.add(user);
         }
     }

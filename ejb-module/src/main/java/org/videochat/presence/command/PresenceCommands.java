@@ -2,8 +2,15 @@ package org.videochat.presence.command;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.directory.UserAccount;
+import org.videochat.platform.RequestRejected;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 
 /**
@@ -17,6 +24,31 @@ public class PresenceCommands {
 
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "videochat.presence.min-change-ms")
+    long minPresenceChangeMs;
+
+    public void setDoNotDisturb(String username, boolean on) {
+        UserAccount account = em.find(UserAccount.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw RequestRejected.notFound("unknown-user", "No such user.");
+        }
+        if (account.dnd() == on) {
+            return;
+        }
+        // Every change of presence travels the CDC path and reaches every open stream of every
+        // node: one person toggling in a loop must not flood everybody's streams.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime last = account.dndChangedAt();
+        if (last != null && last.plusNanos(minPresenceChangeMs * 1_000_000).isAfter(now)) {
+            throw new RequestRejected(429, "presence-changing-too-fast",
+                    "Do Not Disturb can change once every " + minPresenceChangeMs + " ms; try again in a moment.");
+        }
+        account.setDnd(on, now);
+        em.flush();
+        refresh(username);
+    }
 
     public void refresh(String username) {
         em.createNativeQuery("""

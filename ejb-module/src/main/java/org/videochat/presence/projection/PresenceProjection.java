@@ -6,7 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.videochat.cdc.CapturedChange;
-import org.videochat.directory.Directory;
+import org.videochat.directory.People;
 
 
 /**
@@ -23,7 +23,7 @@ public class PresenceProjection {
     public static final String PRESENCE = "presence";
 
     @Inject
-    Directory directory;
+    People people;
 
     /** @return the event's data, or null when the status did not change */
     public String onPresenceChanged(CapturedChange change) {
@@ -39,7 +39,7 @@ public class PresenceProjection {
         String username = row.getString("username");
         return JSON.createObjectBuilder()
                 .add("username", username)
-                .add("displayName", directory.displayName(username))
+                .add("displayName", people.displayName(username))
                 .add("presence", status)
                 .add("lsn", change.lsn())
                 .build().toString();

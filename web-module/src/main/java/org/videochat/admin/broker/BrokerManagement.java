@@ -16,7 +16,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.videochat.cdc.DeadLetters;
+import org.videochat.cdc.dispatch.DeadLetters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.platform.RequestRejected;
 

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.videochat.directory.Directory;
+import org.videochat.directory.People;
 import org.videochat.platform.RequestRejected;
-import org.videochat.signaling.UserEventAnnouncer;
+import org.videochat.signaling.StreamNotices;
 
 import static org.videochat.platform.Jsons.JSON;
 
@@ -28,10 +28,10 @@ import static org.videochat.platform.Jsons.JSON;
 public class AdminPeopleResource {
 
     @Inject
-    Directory directory;
+    People people;
 
     @Inject
-    UserEventAnnouncer announcer;
+    StreamNotices announcer;
 
     @POST
     @Path("{username}/sign-out")
@@ -40,7 +40,7 @@ public class AdminPeopleResource {
     @APIResponse(responseCode = "202", description = "Every node was asked")
     @APIResponse(responseCode = "404", description = "No such person")
     public Response signOut(@PathParam("username") String username) {
-        if (username.length() > 64 || directory.find(username).isEmpty()) {
+        if (username.length() > 64 || people.find(username).isEmpty()) {
             throw RequestRejected.notFound("unknown-person", "No such person.");
         }
         announcer.signOut(username);

@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.videochat.directory.People;
+import org.videochat.presence.query.OpenStreamRecords;
 import org.videochat.platform.RequestRejected;
-import org.videochat.signaling.UserEventAnnouncer;
+import org.videochat.signaling.StreamNotices;
 import org.videochat.signaling.web.OpenStreams;
 
 import java.util.Map;
@@ -37,20 +37,20 @@ import static org.videochat.platform.Jsons.JSON;
 public class AdminStreamsResource {
 
     @Inject
-    People people;
+    OpenStreamRecords streamRecords;
 
     @Inject
     OpenStreams streams;
 
     @Inject
-    UserEventAnnouncer announcer;
+    StreamNotices announcer;
 
     @GET
     @Operation(summary = "Open signaling streams on every node; lastEventId for those on this node")
     public JsonObject list() {
         Map<String, Long> here = streams.lastEventIds();
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        for (People.OpenStream s : people.openStreams()) {
+        for (OpenStreamRecords.OpenStream s : streamRecords.all()) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("id", s.id()).add("username", s.username()).add("node", s.node())
                     .add("openedAt", String.valueOf(s.openedAt())).add("lastSeen", String.valueOf(s.lastSeen()))
@@ -70,7 +70,7 @@ public class AdminStreamsResource {
     @APIResponse(responseCode = "202", description = "Every node was asked")
     @APIResponse(responseCode = "404", description = "No such open stream")
     public jakarta.ws.rs.core.Response disconnect(@PathParam("id") String id) {
-        if (!people.streamIsOpen(id)) {
+        if (!streamRecords.isOpen(id)) {
             throw RequestRejected.notFound("unknown-stream", "No such stream.");
         }
         announcer.disconnect(id);

@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.videochat.directory.Directory;
 import org.videochat.directory.People;
+import org.videochat.presence.command.PresenceCommands;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.JsonBodies;
-import org.videochat.platform.web.SignIn;
+import org.videochat.security.SignIn;
 
 /** The signed-in user: who they are, their CSRF token, and their Do Not Disturb switch. */
 @Path("me")
@@ -33,10 +33,10 @@ import org.videochat.platform.web.SignIn;
 public class MeResource {
 
     @Inject
-    Directory directory;
+    People people;
 
     @Inject
-    People people;
+    PresenceCommands presence;
 
     @Context
     SecurityContext security;
@@ -50,7 +50,7 @@ public class MeResource {
         String me = security.getUserPrincipal().getName();
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("username", me)
-                .add("displayName", directory.displayName(me))
+                .add("displayName", people.displayName(me))
                 .add("admin", security.isUserInRole("admin"))
                 .add("dnd", people.doNotDisturb(me));
         HttpSession session = request.getSession(false);
@@ -70,7 +70,7 @@ public class MeResource {
             throw RequestRejected.badRequest("invalid-field", "Field 'dnd' must be true or false.");
         }
         String me = security.getUserPrincipal().getName();
-        people.setDoNotDisturb(me, value == JsonValue.TRUE);
+        presence.setDoNotDisturb(me, value == JsonValue.TRUE);
         return JSON.createObjectBuilder().add("dnd", value == JsonValue.TRUE).build();
     }
 }

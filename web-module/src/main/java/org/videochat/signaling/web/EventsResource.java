@@ -16,7 +16,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.Devices;
-import org.videochat.platform.web.SignIn;
+import org.videochat.security.SignIn;
 import org.videochat.signaling.UserEventLog;
 
 import java.util.List;

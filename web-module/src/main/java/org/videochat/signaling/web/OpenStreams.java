@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.directory.People;
+import org.videochat.presence.command.StreamRecords;
 import org.videochat.platform.RequestRejected;
 
 import java.util.Collection;
@@ -46,7 +46,7 @@ public class OpenStreams {
     private final Map<String, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
 
     @Inject
-    People people;
+    StreamRecords streamRecords;
 
     @Resource
     ManagedThreadFactory threads;
@@ -101,7 +101,7 @@ public class OpenStreams {
             return set;
         });
         try {
-            people.streamOpened(connection.id, username, node);
+            streamRecords.opened(connection.id, username, node);
         } catch (RuntimeException e) {
             detach(connection);
             throw e;
@@ -126,7 +126,7 @@ public class OpenStreams {
         detach(connection);
         bookkeeping.execute(() -> {
             try {
-                people.streamClosed(connection.id, connection.username);
+                streamRecords.closed(connection.id, connection.username);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "could not record a closed stream; the heartbeat reconciles it", e);
             }
@@ -200,7 +200,7 @@ public class OpenStreams {
 
     /** Marks this node's streams alive in the database and forgets rows of streams that are gone. */
     void recordAlive(int staleSeconds) {
-        people.streamsAlive(node, all().map(c -> c.id).toList(), staleSeconds);
+        streamRecords.alive(node, all().map(c -> c.id).toList(), staleSeconds);
     }
 
     /** The rows of this node's streams go with the node (other nodes sweep them when its heartbeat stops). */

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
-import org.videochat.platform.web.SignIn;
+import org.videochat.security.SignIn;
 
 /** Signing out (or a session timing out) closes the signaling streams that session opened. */
 @WebListener

@@ -1,4 +1,4 @@
-package org.videochat.platform.web.pages;
+package org.videochat.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -14,7 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.videochat.platform.web.Language;
-import org.videochat.platform.web.SignIn;
+import org.videochat.security.SignIn;
 
 import java.io.IOException;
 

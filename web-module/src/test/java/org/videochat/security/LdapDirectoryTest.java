@@ -1,4 +1,4 @@
-package org.videochat.platform.web;
+package org.videochat.security;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;

@@ -1,4 +1,4 @@
-package org.videochat.cdc;
+package org.videochat.cdc.dispatch;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;

@@ -1,4 +1,4 @@
-package org.videochat.platform.web.pages;
+package org.videochat.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.videochat.directory.Directory;
+import org.videochat.directory.People;
 
 import java.io.IOException;
 
@@ -21,13 +21,13 @@ public class HomePage {
     SecurityContext security;
 
     @Inject
-    Directory directory;
+    People people;
 
     @Inject
     FacesContext faces;
 
     public String getDisplayName() {
-        return directory.displayName(security.getCallerPrincipal().getName());
+        return people.displayName(security.getCallerPrincipal().getName());
     }
 
     public String getUsername() {

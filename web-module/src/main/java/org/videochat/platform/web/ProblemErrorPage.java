@@ -14,7 +14,7 @@ import java.io.IOException;
  * instead of the server's HTML page and never with a stack trace.
  */
 @WebServlet("/problem")
-public class ErrorResponses extends HttpServlet {
+public class ProblemErrorPage extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -21,7 +21,7 @@ import java.util.Collection;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class UserEventAnnouncer {
+public class StreamNotices {
 
     @Resource(name = "jms/videochat")
     ConnectionFactory connections;

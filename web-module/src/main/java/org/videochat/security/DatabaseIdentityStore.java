@@ -1,4 +1,4 @@
-package org.videochat.platform.web;
+package org.videochat.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.directory.Directory;
+import org.videochat.directory.People;
 import org.videochat.directory.PasswordHashing;
 import org.videochat.directory.UserAccount;
 
@@ -23,7 +23,7 @@ import java.util.Set;
 public class DatabaseIdentityStore implements IdentityStore {
 
     @Inject
-    Directory directory;
+    People people;
 
     @Inject
     PasswordHashing hashing;
@@ -40,7 +40,7 @@ public class DatabaseIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         var hash = hashing.hasher();
-        Optional<UserAccount> account = directory.find(login.getCaller());
+        Optional<UserAccount> account = people.find(login.getCaller());
         String stored = account.map(UserAccount::passwordHash).filter(h -> h.startsWith("PBKDF2")).orElse(null);
         if (stored == null) {
             if (decoy == null) {

@@ -1,4 +1,4 @@
-package org.videochat.cdc;
+package org.videochat.cdc.dispatch;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -11,8 +11,9 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.call.projection.CallProjection;
+import org.videochat.cdc.CapturedChange;
 import org.videochat.presence.projection.PresenceProjection;
-import org.videochat.signaling.UserEventAnnouncer;
+import org.videochat.signaling.StreamNotices;
 
 import java.util.Collection;
 import java.util.List;
@@ -45,9 +46,9 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class CapturedChanges implements MessageListener {
+public class CapturedChangeListener implements MessageListener {
 
-    private static final Logger LOG = Logger.getLogger(CapturedChanges.class.getName());
+    private static final Logger LOG = Logger.getLogger(CapturedChangeListener.class.getName());
 
     @Inject
     CallProjection calls;
@@ -56,7 +57,7 @@ public class CapturedChanges implements MessageListener {
     PresenceProjection presence;
 
     @Inject
-    UserEventAnnouncer announcer;
+    StreamNotices announcer;
 
     @Inject
     DeadLetters deadLetters;

@@ -9,8 +9,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import org.videochat.platform.web.SignOuts;
-import org.videochat.signaling.UserEventAnnouncer;
+import org.videochat.security.SignOuts;
+import org.videochat.signaling.StreamNotices;
 
 import java.util.logging.Logger;
 
@@ -30,9 +30,9 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class UserEventAnnouncements implements MessageListener {
+public class StreamNoticeListener implements MessageListener {
 
-    private static final Logger LOG = Logger.getLogger(UserEventAnnouncements.class.getName());
+    private static final Logger LOG = Logger.getLogger(StreamNoticeListener.class.getName());
 
     @Inject
     OpenStreams streams;
@@ -47,17 +47,17 @@ public class UserEventAnnouncements implements MessageListener {
     public void onMessage(Message message) {
         try {
             String text = ((TextMessage) message).getText();
-            String kind = message.getStringProperty(UserEventAnnouncer.KIND);
-            if (UserEventAnnouncer.PRESENCE.equals(kind)) {
+            String kind = message.getStringProperty(StreamNotices.KIND);
+            if (StreamNotices.PRESENCE.equals(kind)) {
                 delivery.broadcastPresence(text);
                 return;
             }
-            if (UserEventAnnouncer.SIGN_OUT.equals(kind)) {
+            if (StreamNotices.SIGN_OUT.equals(kind)) {
                 signOuts.signOut(text, System.currentTimeMillis());
                 streams.closeUser(text);
                 return;
             }
-            if (UserEventAnnouncer.DISCONNECT.equals(kind)) {
+            if (StreamNotices.DISCONNECT.equals(kind)) {
                 streams.disconnect(text);
                 return;
             }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class TurnCredentialsTest {
+class IceServersResourceTest {
 
     @Test
     void theCredentialIsBase64OfHmacSha1OfTheUsername() {

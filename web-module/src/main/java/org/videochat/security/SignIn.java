@@ -1,4 +1,4 @@
-package org.videochat.platform.web;
+package org.videochat.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.videochat.directory.LoginThrottle;
 
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package org.videochat.platform.web;
+package org.videochat.security;
 
 import javax.naming.Context;
 import javax.naming.NamingEnumeration;

@@ -1,4 +1,4 @@
-package org.videochat.cdc;
+package org.videochat.cdc.dispatch;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

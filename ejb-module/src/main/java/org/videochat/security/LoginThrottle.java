@@ -1,4 +1,4 @@
-package org.videochat.directory;
+package org.videochat.security;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,4 +1,4 @@
-package org.videochat.platform.web;
+package org.videochat.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package org.videochat.platform.web;
+package org.videochat.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.videochat.platform.web.Problems;
 
 import java.io.IOException;
 import java.security.MessageDigest;
