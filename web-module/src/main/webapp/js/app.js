@@ -1,6 +1,7 @@
 // The call screen: directory with presence, incoming and outgoing calls, the call itself.
 import { api, useCsrfToken, onSessionEnded } from './api.js';
 import { SharedSignaling } from './signaling.js';
+import { EventType } from './event-types.js';
 import { CallSession } from './call.js';
 import { Ringer } from './ringer.js';
 import { t, problem, dateTime, number } from './i18n.js';
@@ -244,17 +245,17 @@ async function onEvent(type, data) {
   const call = state.call;
   const mine = call && data.callId === call.id;
   switch (type) {
-    case 'incoming-call': return incoming(data);
-    case 'answer': if (mine) await call.session.answerArrived(data.sdp); return;
-    case 'candidates':
+    case EventType.INCOMING_CALL: return incoming(data);
+    case EventType.ANSWER: if (mine) await call.session.answerArrived(data.sdp); return;
+    case EventType.CANDIDATES:
       if (!mine) return;
       if (call.session) await call.session.candidatesArrived(data.candidates);
       else call.candidates.push(...data.candidates);
       return;
-    case 'renegotiate': if (mine && call.session) await call.session.renegotiationArrived(data); return;
-    case 'presence': return updatePresence(data);
-    case 'resync': return loadHistory().then(() => loadCurrentCall());
-    case 'call-status':
+    case EventType.RENEGOTIATE: if (mine && call.session) await call.session.renegotiationArrived(data); return;
+    case EventType.PRESENCE: return updatePresence(data);
+    case EventType.RESYNC: return loadHistory().then(() => loadCurrentCall());
+    case EventType.CALL_STATUS:
       if (!mine) return;
       // The stream is shared by this browser's tabs; the tab that did not accept steps back.
       if (data.state === 'CONNECTED' && call.role === 'callee' && data.device && data.device !== device) return endCall('answered_elsewhere');

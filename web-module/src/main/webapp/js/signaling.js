@@ -4,10 +4,10 @@
 // lock passes to another tab, which resumes from the last event id it was told about, so the
 // server replays what fell in between, exactly once. (HTTP/2 would lift the limit too, but only
 // over TLS and only where every proxy on the way speaks it; sharing works everywhere.)
-const EVENT_TYPES = ['incoming-call', 'call-status', 'answer', 'candidates', 'renegotiate', 'presence', 'resync'];
 const SILENCE_MS = 40000;
 
 import { sessionAlive } from './api.js';
+import { EventType, HANDLED_EVENT_TYPES } from './event-types.js';
 
 // One EventSource. The browser reconnects by itself and sends Last-Event-ID, so the server
 // replays exactly what was missed. The server sends a `heartbeat` event every 15 s: a stream
@@ -37,8 +37,8 @@ export class Signaling {
         this.onState('reconnecting');
       }
     };
-    this.source.addEventListener('heartbeat', () => { this.heard = Date.now(); });
-    for (const type of EVENT_TYPES) {
+    this.source.addEventListener(EventType.HEARTBEAT, () => { this.heard = Date.now(); });
+    for (const type of HANDLED_EVENT_TYPES) {
       this.source.addEventListener(type, (e) => {
         this.heard = Date.now();
         if (e.lastEventId) this.lastEventId = e.lastEventId;

@@ -8,8 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.videochat.call.command.CallSignal;
 import org.videochat.cdc.CapturedChange;
 import org.videochat.directory.People;
+import org.videochat.signaling.EventType;
 import org.videochat.signaling.UserEventLog;
 
 import java.io.StringReader;
@@ -32,12 +34,6 @@ import java.util.UUID;
 public class CallProjection {
 
     private static final Logger LOG = Logger.getLogger(CallProjection.class.getName());
-
-    public static final String INCOMING_CALL = "incoming-call";
-    public static final String CALL_STATUS = "call-status";
-    public static final String ANSWER = "answer";
-    public static final String CANDIDATES = "candidates";
-    public static final String RENEGOTIATE = "renegotiate";
 
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
@@ -71,7 +67,7 @@ public class CallProjection {
         // Each append locks the participant's user_stream row: always in name order, so that two
         // calls between the same two people (glare, a call-back) can never lock in opposite orders.
         for (String participant : new TreeSet<>(List.of(row.getString("caller"), row.getString("callee")))) {
-            append(participant, CALL_STATUS, id, status, change.key("status"), change, notified);
+            append(participant, EventType.CALL_STATUS, id, status, change.key("status"), change, notified);
         }
         return notified;
     }
@@ -87,38 +83,38 @@ public class CallProjection {
         String sender = row.getString("sender");
         String payload = row.getString("payload");
         JsonObjectBuilder data = JSON.createObjectBuilder().add("callId", callId.toString()).add("from", sender);
-        String type;
+        EventType type;
         switch (row.getString("kind")) {
-            case "offer" -> {
-                type = INCOMING_CALL;
+            case CallSignal.OFFER -> {
+                type = EventType.INCOMING_CALL;
                 data.add("caller", sender).add("callerName", people.displayName(sender)).add("sdp", payload);
                 String deadline = ringDeadline(callId);
                 if (deadline != null) {
                     data.add("ringUntil", deadline);
                 }
             }
-            case "answer" -> {
-                type = ANSWER;
+            case CallSignal.ANSWER -> {
+                type = EventType.ANSWER;
                 data.add("sdp", payload);
             }
-            case "candidates" -> {
-                type = CANDIDATES;
+            case CallSignal.CANDIDATES -> {
+                type = EventType.CANDIDATES;
                 data.add("candidates", JSON.createReader(new StringReader(payload)).readArray());
             }
-            case "renegotiate-offer", "renegotiate-answer" -> {
-                type = RENEGOTIATE;
+            case CallSignal.RENEGOTIATE_OFFER, CallSignal.RENEGOTIATE_ANSWER -> {
+                type = EventType.RENEGOTIATE;
                 data.add("kind", row.getString("kind").substring("renegotiate-".length())).add("sdp", payload);
             }
             default -> {
                 return notified;
             }
         }
-        append(row.getString("recipient"), type, callId, data.build().toString(), change.key(type), change, notified);
+        append(row.getString("recipient"), type, callId, data.build().toString(), change.key(type.wireName()), change, notified);
         return notified;
     }
 
-    private void append(String user, String type, UUID callId, String payload, String key, CapturedChange change, Set<String> notified) {
-        if (events.append(user, type, callId, payload, key, change.commitMs(), change.publishMs()) > 0) {
+    private void append(String user, EventType type, UUID callId, String payload, String key, CapturedChange change, Set<String> notified) {
+        if (events.append(user, type.wireName(), callId, payload, key, change.commitMs(), change.publishMs()) > 0) {
             notified.add(user);
         }
     }

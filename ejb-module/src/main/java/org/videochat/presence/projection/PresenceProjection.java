@@ -20,8 +20,6 @@ import org.videochat.directory.People;
 @Stateless
 public class PresenceProjection {
 
-    public static final String PRESENCE = "presence";
-
     @Inject
     People people;
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.signaling.EventType;
 import org.videochat.signaling.UserEvent;
 import org.videochat.signaling.UserEventLog;
 
@@ -98,7 +99,7 @@ public class StreamDelivery {
         if (resyncReason != null) {
             // The events after Last-Event-ID are gone (retention) or never existed: the client
             // must reload its state; the stream continues from the newest event.
-            connection.offer("resync", connection.sse.newEventBuilder().id(Long.toString(resyncId)).name("resync").reconnectDelay(retryMs)
+            connection.offer(EventType.RESYNC.wireName(), connection.sse.newEventBuilder().id(Long.toString(resyncId)).name(EventType.RESYNC.wireName()).reconnectDelay(retryMs)
                     .data(String.class, "{\"reason\":\"" + resyncReason + "\"}").build());
         }
         presenceBroadcaster(connection.sse).register(new OutboxSink(connection));
@@ -117,7 +118,7 @@ public class StreamDelivery {
     public void broadcastPresence(String data) {
         Presence p = presence;
         if (p != null) { // no stream was ever opened on this node: nobody to tell
-            p.broadcaster.broadcast(p.sse.newEventBuilder().name("presence").data(String.class, data).build());
+            p.broadcaster.broadcast(p.sse.newEventBuilder().name(EventType.PRESENCE.wireName()).data(String.class, data).build());
         }
     }
 
@@ -129,7 +130,7 @@ public class StreamDelivery {
     public int relay(String username, String data) {
         Collection<StreamConnection> connections = streams.of(username);
         for (StreamConnection connection : connections) {
-            enqueue(connection, null, connection.sse.newEventBuilder().name("relay").data(String.class, data).build());
+            enqueue(connection, null, connection.sse.newEventBuilder().name(EventType.RELAY.wireName()).data(String.class, data).build());
         }
         return connections.size();
     }
@@ -306,7 +307,7 @@ public class StreamDelivery {
 
     /** Presence events of one person replace each other while waiting; the key is the data's "username" (PresenceProjection). */
     static String presenceKey(OutboundSseEvent event) {
-        if (!"presence".equals(event.getName()) || !(event.getData() instanceof String data)) {
+        if (!EventType.PRESENCE.wireName().equals(event.getName()) || !(event.getData() instanceof String data)) {
             return null;
         }
         int from = data.indexOf("\"username\":\"");

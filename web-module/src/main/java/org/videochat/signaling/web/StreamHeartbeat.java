@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.signaling.EventType;
 import org.videochat.signaling.UserEventLog;
 
 import java.util.List;
@@ -71,8 +72,8 @@ public class StreamHeartbeat {
         try {
             // A named event without an id: EventSource sees it (a comment it would not), and it
             // leaves Last-Event-ID alone. Only one heartbeat waits per stream.
-            streams.all().forEach(c -> delivery.enqueue(c, "heartbeat",
-                    c.sse.newEventBuilder().name("heartbeat").data(String.class, "{}").build()));
+            streams.all().forEach(c -> delivery.enqueue(c, EventType.HEARTBEAT.wireName(),
+                    c.sse.newEventBuilder().name(EventType.HEARTBEAT.wireName()).data(String.class, "{}").build()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "heartbeat failed; next one in " + heartbeatSeconds + " s", e);
         }

@@ -3,6 +3,7 @@ package org.videochat.signaling.web;
 import static org.videochat.platform.Jsons.JSON;
 
 import jakarta.json.JsonObject;
+import org.videochat.signaling.EventType;
 import org.videochat.signaling.UserEvent;
 
 import java.io.StringReader;
@@ -18,7 +19,7 @@ final class TabView {
     }
 
     static String of(UserEvent event, String username, String device) {
-        if (device == null || !"call-status".equals(event.type()) || !event.payload().contains("\"CONNECTED\"")) {
+        if (device == null || !EventType.CALL_STATUS.wireName().equals(event.type()) || !event.payload().contains("\"CONNECTED\"")) {
             return event.payload();
         }
         JsonObject status = JSON.createReader(new StringReader(event.payload())).readObject();
