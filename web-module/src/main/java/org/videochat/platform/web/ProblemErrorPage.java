@@ -23,13 +23,6 @@ public class ProblemErrorPage extends HttpServlet {
         if (status < 400) {
             status = 404;
         }
-        String reason = switch (status) {
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            default -> status >= 500 ? "internal-error" : "request-failed";
-        };
         String detail = switch (status) {
             case 401 -> "Sign in: this resource needs an authenticated user (HTTP Basic for API clients).";
             case 403 -> "You are signed in but not allowed to do this.";
@@ -38,6 +31,6 @@ public class ProblemErrorPage extends HttpServlet {
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Problems.json(status, reason, detail));
+        response.getWriter().write(Problems.json(status, Problems.code(status), detail));
     }
 }

@@ -76,21 +76,8 @@ public final class ProblemMappers {
             }
             Response.ResponseBuilder answer = Response.fromResponse(e.getResponse())
                     .type(Problems.MEDIA_TYPE)
-                    .entity(Problems.json(status, code(status), null));
+                    .entity(Problems.json(status, Problems.code(status), null));
             return answer.build();
-        }
-
-        private static String code(int status) {
-            return switch (status) {
-                case 400 -> "bad-request";
-                case 401 -> "unauthenticated";
-                case 403 -> "forbidden";
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                case 415 -> "unsupported-media-type";
-                default -> "request-failed";
-            };
         }
     }
 

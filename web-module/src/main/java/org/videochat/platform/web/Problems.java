@@ -5,6 +5,8 @@ import static org.videochat.platform.Jsons.JSON;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Map;
+
 /**
  * RFC 9457 problem details. The {@code type} is a stable URI per reason so clients can branch
  * on it; {@code title} and {@code detail} are for people.
@@ -37,21 +39,39 @@ public final class Problems {
         return response.build();
     }
 
+    /** What a status means when nothing more precise is known: the only status table of the application. */
+    private record Meaning(String title, String code) {
+    }
+
+    private static final Map<Integer, Meaning> MEANINGS = Map.ofEntries(
+            Map.entry(400, new Meaning("Bad request", "bad-request")),
+            Map.entry(401, new Meaning("Authentication required", "unauthenticated")),
+            Map.entry(403, new Meaning("Forbidden", "forbidden")),
+            Map.entry(404, new Meaning("Not found", "not-found")),
+            Map.entry(405, new Meaning("Method not allowed", "method-not-allowed")),
+            Map.entry(406, new Meaning("Not acceptable", "not-acceptable")),
+            Map.entry(409, new Meaning("Conflict", "conflict")),
+            Map.entry(413, new Meaning("Content too large", "too-large")),
+            Map.entry(415, new Meaning("Unsupported media type", "unsupported-media-type")),
+            Map.entry(422, new Meaning("Unprocessable content", "unprocessable")),
+            Map.entry(429, new Meaning("Too many requests", "too-many-requests")),
+            Map.entry(503, new Meaning("Service unavailable", "unavailable")));
+
+    private static Meaning meaning(int status) {
+        Meaning known = MEANINGS.get(status);
+        if (known != null) {
+            return known;
+        }
+        return status >= 500 ? new Meaning("Internal error", "internal-error") : new Meaning("Request failed", "request-failed");
+    }
+
+    /** The title of any problem with this status. */
     static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Authentication required";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 406 -> "Not acceptable";
-            case 409 -> "Conflict";
-            case 413 -> "Content too large";
-            case 415 -> "Unsupported media type";
-            case 422 -> "Unprocessable content";
-            case 429 -> "Too many requests";
-            case 503 -> "Service unavailable";
-            default -> status >= 500 ? "Internal error" : "Request failed";
-        };
+        return meaning(status).title();
+    }
+
+    /** The code of a problem for which only the status is known (the container's errors, a bare JAX-RS exception). */
+    public static String code(int status) {
+        return meaning(status).code();
     }
 }
