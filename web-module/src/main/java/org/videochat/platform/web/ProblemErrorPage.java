@@ -29,6 +29,9 @@ public class ProblemErrorPage extends HttpServlet {
             default -> null;
         };
         response.setStatus(status);
+        if (Problems.asksToRetry(status) && response.getHeader("Retry-After") == null) {
+            response.setHeader("Retry-After", Problems.RETRY_AFTER_SECONDS);
+        }
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Problems.json(status, Problems.code(status), detail));

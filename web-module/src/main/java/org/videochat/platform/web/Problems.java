@@ -19,6 +19,14 @@ public final class Problems {
     private Problems() {
     }
 
+    /** Seconds a client waits before trying again: limits and outages here are short. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
+    /** Whether an answer with this status tells the client when to try again. */
+    public static boolean asksToRetry(int status) {
+        return status == 429 || status == 503;
+    }
+
     public static String json(int status, String code, String detail) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", TYPE_BASE + code)
@@ -33,8 +41,8 @@ public final class Problems {
 
     public static Response response(int status, String code, String detail) {
         Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json(status, code, detail));
-        if (status == 429 || status == 503) {
-            response.header("Retry-After", "1"); // seconds: limits and outages here are short
+        if (asksToRetry(status)) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response.build();
     }
