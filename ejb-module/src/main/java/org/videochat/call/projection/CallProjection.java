@@ -151,19 +151,22 @@ public class CallProjection {
         return row.containsKey(column) && !row.isNull(column) ? row.getString(column) : null;
     }
 
+    /** Copies a call row into call_view unless the view holds this change or a newer one (CallViewColumnsTest). */
+    static final String UPSERT_VIEW = """
+            INSERT INTO call_view (id, caller, callee, state, end_reason, ended_by, end_detail, answered_device,
+                                   answered_at, ended_at, replaced_by, created_at, updated_at, source_lsn, ring_deadline)
+            VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS timestamptz), CAST(?10 AS timestamptz),
+                    CAST(?11 AS uuid), CAST(?12 AS timestamptz), CAST(?13 AS timestamptz), ?14, CAST(?15 AS timestamptz))
+            ON CONFLICT (id) DO UPDATE SET
+                state = EXCLUDED.state, end_reason = EXCLUDED.end_reason, ended_by = EXCLUDED.ended_by,
+                end_detail = EXCLUDED.end_detail, answered_device = EXCLUDED.answered_device,
+                answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, replaced_by = EXCLUDED.replaced_by,
+                updated_at = EXCLUDED.updated_at, source_lsn = EXCLUDED.source_lsn, ring_deadline = EXCLUDED.ring_deadline
+            WHERE call_view.source_lsn < EXCLUDED.source_lsn""";
+
     /** @return 1 when the view took the change, 0 when it already holds this or a newer one */
     private int upsertView(JsonObject row, long lsn) {
-        return em.createNativeQuery("""
-                        INSERT INTO call_view (id, caller, callee, state, end_reason, ended_by, end_detail, answered_device,
-                                               answered_at, ended_at, replaced_by, created_at, updated_at, source_lsn, ring_deadline)
-                        VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS timestamptz), CAST(?10 AS timestamptz),
-                                CAST(?11 AS uuid), CAST(?12 AS timestamptz), CAST(?13 AS timestamptz), ?14, CAST(?15 AS timestamptz))
-                        ON CONFLICT (id) DO UPDATE SET
-                            state = EXCLUDED.state, end_reason = EXCLUDED.end_reason, ended_by = EXCLUDED.ended_by,
-                            end_detail = EXCLUDED.end_detail, answered_device = EXCLUDED.answered_device,
-                            answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, replaced_by = EXCLUDED.replaced_by,
-                            updated_at = EXCLUDED.updated_at, source_lsn = EXCLUDED.source_lsn, ring_deadline = EXCLUDED.ring_deadline
-                        WHERE call_view.source_lsn < EXCLUDED.source_lsn""")
+        return em.createNativeQuery(UPSERT_VIEW)
                 .setParameter(1, row.getString("id"))
                 .setParameter(2, row.getString("caller"))
                 .setParameter(3, row.getString("callee"))
