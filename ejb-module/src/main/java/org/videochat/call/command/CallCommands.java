@@ -53,15 +53,7 @@ public class CallCommands {
      * now (glare), the call of the caller whose username sorts first survives.
      */
     public Call place(String caller, String callee, String offerSdp) {
-        if (callee == null || callee.isBlank()) {
-            throw RequestRejected.badRequest("missing-callee", "The callee (a username) is required.");
-        }
-        if (callee.length() > 64) {
-            throw RequestRejected.badRequest("invalid-callee", "A username has at most 64 characters.");
-        }
-        if (callee.equals(caller)) {
-            throw RequestRejected.unprocessable("self-call", "You cannot call yourself.");
-        }
+        Placement.checkCallee(caller, callee);
         SessionDescriptions.check(offerSdp, maxSdpBytes);
         var calleeAccount = people.find(callee)
                 .orElseThrow(() -> RequestRejected.unprocessable("unknown-callee", "There is nobody with the username '" + callee + "'."));
@@ -71,25 +63,18 @@ public class CallCommands {
         Call reverse = callerCalls.stream()
                 .filter(c -> c.caller().equals(callee) && c.state() != CallState.CONNECTED)
                 .findFirst().orElse(null);
-        if (reverse == null && !callerCalls.isEmpty()) {
-            throw new RequestRejected(409, "already-in-call", "You are already in a call; hang up first.");
-        }
-        Call call;
-        if (reverse != null) {
-            // Glare: both placed a call to each other. Deterministic winner, whatever the timing.
-            if (caller.compareTo(callee) < 0) {
-                call = Call.place(caller, callee, ringTimeoutSeconds);
-                reverse.loseGlare(call.id());
-            } else {
-                call = Call.endedAtOnce(caller, callee, EndReason.GLARE, null, reverse.id());
+        boolean calleeInCall = reverse == null && !calleeAccount.dnd() && !activeCallsOf(callee).isEmpty();
+        Call call = switch (Placement.decide(caller, callee, reverse != null, !callerCalls.isEmpty(), calleeAccount.dnd(), calleeInCall)) {
+            case RING -> Call.place(caller, callee, ringTimeoutSeconds);
+            case WIN_GLARE -> {
+                Call winner = Call.place(caller, callee, ringTimeoutSeconds);
+                reverse.loseGlare(winner.id());
+                yield winner;
             }
-        } else if (calleeAccount.dnd()) {
-            call = Call.endedAtOnce(caller, callee, EndReason.BUSY, "dnd", null);
-        } else if (!activeCallsOf(callee).isEmpty()) {
-            call = Call.endedAtOnce(caller, callee, EndReason.BUSY, "in-call", null);
-        } else {
-            call = Call.place(caller, callee, ringTimeoutSeconds);
-        }
+            case LOSE_GLARE -> Call.endedAtOnce(caller, callee, EndReason.GLARE, null, reverse.id());
+            case BUSY_DND -> Call.endedAtOnce(caller, callee, EndReason.BUSY, "dnd", null);
+            case BUSY_IN_CALL -> Call.endedAtOnce(caller, callee, EndReason.BUSY, "in-call", null);
+        };
         em.persist(call);
         em.flush();
         if (call.state() == CallState.TRYING) {

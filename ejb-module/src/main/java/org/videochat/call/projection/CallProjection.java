@@ -81,16 +81,34 @@ public class CallProjection {
         JsonObject row = change.after();
         UUID callId = UUID.fromString(row.getString("call_id"));
         String sender = row.getString("sender");
-        String payload = row.getString("payload");
-        JsonObjectBuilder data = JSON.createObjectBuilder().add("callId", callId.toString()).add("from", sender);
+        String kind = row.getString("kind");
+        boolean offer = CallSignal.OFFER.equals(kind);
+        Event event = signalEvent(kind, callId.toString(), sender, row.getString("payload"),
+                offer ? people.displayName(sender) : null, offer ? ringDeadline(callId) : null);
+        if (event == null) {
+            return notified;
+        }
+        append(row.getString("recipient"), event.type(), callId, event.data(), change.key(event.type().wireName()), change, notified);
+        return notified;
+    }
+
+    /** An event for a person's log: its type and its JSON data. */
+    record Event(EventType type, String data) {
+    }
+
+    /**
+     * The recipient's event for a stored signal, or null for a kind this version does not deliver.
+     * {@code callerName} and {@code ringUntil} matter for an offer only.
+     */
+    static Event signalEvent(String kind, String callId, String sender, String payload, String callerName, String ringUntil) {
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("callId", callId).add("from", sender);
         EventType type;
-        switch (row.getString("kind")) {
+        switch (kind) {
             case CallSignal.OFFER -> {
                 type = EventType.INCOMING_CALL;
-                data.add("caller", sender).add("callerName", people.displayName(sender)).add("sdp", payload);
-                String deadline = ringDeadline(callId);
-                if (deadline != null) {
-                    data.add("ringUntil", deadline);
+                data.add("caller", sender).add("callerName", callerName == null ? sender : callerName).add("sdp", payload);
+                if (ringUntil != null) {
+                    data.add("ringUntil", ringUntil);
                 }
             }
             case CallSignal.ANSWER -> {
@@ -103,14 +121,13 @@ public class CallProjection {
             }
             case CallSignal.RENEGOTIATE_OFFER, CallSignal.RENEGOTIATE_ANSWER -> {
                 type = EventType.RENEGOTIATE;
-                data.add("kind", row.getString("kind").substring("renegotiate-".length())).add("sdp", payload);
+                data.add("kind", kind.substring("renegotiate-".length())).add("sdp", payload);
             }
             default -> {
-                return notified;
+                return null;
             }
         }
-        append(row.getString("recipient"), type, callId, data.build().toString(), change.key(type.wireName()), change, notified);
-        return notified;
+        return new Event(type, data.build().toString());
     }
 
     private void append(String user, EventType type, UUID callId, String payload, String key, CapturedChange change, Set<String> notified) {
@@ -127,7 +144,8 @@ public class CallProjection {
         return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
     }
 
-    private static JsonObject status(JsonObject row) {
+    /** The call-status event's data for a call row. */
+    static JsonObject status(JsonObject row) {
         JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("callId", row.getString("id"))
                 .add("state", row.getString("state"))

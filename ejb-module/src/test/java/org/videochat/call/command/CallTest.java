@@ -94,6 +94,9 @@ class CallTest {
         Call c = call();
         assertConflict("illegal-transition", () -> c.hangUp("alice"));
         assertConflict("illegal-transition", () -> c.requireConnected("renegotiate"));
-        assertFalse(c.state() == CallState.ENDED);
+        assertEquals(CallState.TRYING, c.state(), "a refused hang-up leaves the call as it was");
+        c.ring();
+        assertConflict("illegal-transition", () -> c.hangUp("alice"));
+        assertEquals(CallState.RINGING, c.state());
     }
 }

@@ -62,16 +62,11 @@ public class EventsResource {
         Long asked = parse(lastEventId != null ? lastEventId : lastEventIdParameter);
         long[] position = log.positions(List.of(username)).getOrDefault(username, new long[]{0, 0});
         long last = position[0];
-        long prunedThrough = position[1];
-        String resync = asked == null ? null
-                : asked > last ? "unknown-event-id"
-                : asked < prunedThrough ? "history-expired"
-                : null;
-        long from = asked == null || resync != null ? last : asked;
-        StreamConnection connection = streams.open(username, Devices.check(device), sessionKey == null ? null : sessionKey.toString(), sink, sse, from);
+        StreamStart start = StreamStart.of(asked, last, position[1]);
+        StreamConnection connection = streams.open(username, Devices.check(device), sessionKey == null ? null : sessionKey.toString(), sink, sse, start.from());
         heartbeat.ensureRunning();
         // Registered first, then caught up: an event committed in between is not missed.
-        delivery.start(connection, resync, last);
+        delivery.start(connection, start.resyncReason(), last);
     }
 
     static Long parse(String lastEventId) {

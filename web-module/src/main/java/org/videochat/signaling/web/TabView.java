@@ -19,14 +19,18 @@ final class TabView {
     }
 
     static String of(UserEvent event, String username, String device) {
-        if (device == null || !EventType.CALL_STATUS.wireName().equals(event.type()) || !event.payload().contains("\"CONNECTED\"")) {
-            return event.payload();
+        return of(event.type(), event.payload(), username, device);
+    }
+
+    static String of(String type, String payload, String username, String device) {
+        if (device == null || !EventType.CALL_STATUS.wireName().equals(type) || !payload.contains("\"CONNECTED\"")) {
+            return payload;
         }
-        JsonObject status = JSON.createReader(new StringReader(event.payload())).readObject();
+        JsonObject status = JSON.createReader(new StringReader(payload)).readObject();
         String answeredOn = status.getString("device", null);
         boolean otherTab = answeredOn != null && !answeredOn.equals(device) && username.equals(status.getString("callee", null));
         if (!otherTab) {
-            return event.payload();
+            return payload;
         }
         return JSON.createObjectBuilder(status)
                 .add("state", "ENDED")

@@ -59,12 +59,28 @@ class MessageBundlesTest {
     void everyKeyThePagesAndScriptsUseExists() throws IOException {
         Set<String> keys = bundle("messages.properties").stringPropertyNames();
         List<String> missing = new ArrayList<>();
+        int pageKeys = 0;
+        int scriptKeys = 0;
+        int builtKeys = 0;
         for (Path page : files(".xhtml")) {
-            find(Pattern.compile("msg\\['([^']+)']"), page).stream().filter(k -> !keys.contains(k)).forEach(k -> missing.add(page + ": " + k));
+            Set<String> used = find(Pattern.compile("msg\\['([^']+)']"), page);
+            pageKeys += used.size();
+            used.stream().filter(k -> !keys.contains(k)).forEach(k -> missing.add(page + ": " + k));
         }
         for (Path script : files(".js")) {
-            find(Pattern.compile("\\bt\\('([^']+)'"), script).stream().filter(k -> !keys.contains("js." + k)).forEach(k -> missing.add(script + ": " + k));
+            Set<String> used = find(Pattern.compile("\\bt\\('([^']+)'"), script);
+            scriptKeys += used.size();
+            used.stream().filter(k -> !keys.contains("js." + k)).forEach(k -> missing.add(script + ": " + k));
+            // A key built in a template literal, t(`state.${s}`): at least one key must start with its fixed part.
+            Set<String> prefixes = find(Pattern.compile("\\bt\\(`([^`$]*)\\$\\{"), script);
+            builtKeys += prefixes.size();
+            prefixes.stream().filter(p -> keys.stream().noneMatch(k -> k.startsWith("js." + p)))
+                    .forEach(p -> missing.add(script + ": " + p + "…"));
         }
+        // A pattern that no longer matches anything would make this test pass for nothing.
+        assertTrue(pageKeys >= 20, "keys found in the pages: " + pageKeys);
+        assertTrue(scriptKeys >= 20, "keys found in the scripts: " + scriptKeys);
+        assertTrue(builtKeys >= 2, "keys built in template literals found in the scripts: " + builtKeys);
         assertTrue(missing.isEmpty(), "keys used but not in the bundle: " + missing);
     }
 
