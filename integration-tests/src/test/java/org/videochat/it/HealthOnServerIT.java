@@ -10,7 +10,7 @@ import static org.videochat.it.support.HealthChecks.get;
 /**
  * The health checks at /api/health on the application's port, which every server serves (WildFly
  * serves MicroProfile Health only on its management port, without an EAR's checks): run against
- * Payara Server here and WildFly in wildfly-tests. {@link HealthIT} asks Payara's /health.
+ * Payara Server here and WildFly in wildfly-tests. {@link PayaraHealthOnServerIT} asks Payara's /health.
  */
 class HealthOnServerIT extends OnRunCommandServer {
 
