@@ -1,6 +1,7 @@
 package org.videochat;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every configuration key the code reads is in microprofile-config.properties, with a comment
@@ -22,11 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigurationKeysTest {
 
     private static final Path ROOT = Path.of("..");
-    private static final Path PROPERTIES = ROOT.resolve("ejb-module/src/main/resources/META-INF/microprofile-config.properties");
+    private static final Path PROPERTIES =
+            ROOT.resolve("ejb-module/src/main/resources/META-INF/microprofile-config.properties");
     private static final Pattern READ = Pattern.compile(
             "(?:ConfigProperty\\(name = |getValue\\(|getOptionalValue\\()\"(videochat\\.[a-z0-9.-]+[a-z0-9])\"");
     /** LdapIdentityStore reads its keys as "videochat.ldap." + name. */
     private static final Pattern LDAP_READ = Pattern.compile("\\bvalue\\(\"([a-z-]+)\"\\)");
+
     private static final Pattern DOCUMENTED = Pattern.compile("`(videochat\\.[a-z0-9.-]+[a-z0-9])`");
 
     @Test
@@ -62,7 +63,9 @@ class ConfigurationKeysTest {
     void docsDeployListsExactlyTheKeysThePropertiesDefine() throws IOException {
         String deploy = Files.readString(ROOT.resolve("docs/deploy.md"));
         Set<String> documented = new TreeSet<>();
-        deploy.lines().filter(l -> l.startsWith("| `videochat.")).forEach(l -> find(DOCUMENTED, l.substring(0, l.indexOf(" | ", 2)), "", documented));
+        deploy.lines()
+                .filter(l -> l.startsWith("| `videochat."))
+                .forEach(l -> find(DOCUMENTED, l.substring(0, l.indexOf(" | ", 2)), "", documented));
         assertSameKeys(propertyKeys(), documented, "microprofile-config.properties", "docs/deploy.md");
     }
 
@@ -71,7 +74,10 @@ class ConfigurationKeysTest {
         onlyA.removeAll(b);
         Set<String> onlyB = new TreeSet<>(b);
         onlyB.removeAll(a);
-        assertEquals("", (onlyA.isEmpty() ? "" : "only in " + aName + ": " + onlyA + " ") + (onlyB.isEmpty() ? "" : "only in " + bName + ": " + onlyB));
+        assertEquals(
+                "",
+                (onlyA.isEmpty() ? "" : "only in " + aName + ": " + onlyA + " ")
+                        + (onlyB.isEmpty() ? "" : "only in " + bName + ": " + onlyB));
     }
 
     private static Set<String> propertyKeys() throws IOException {
@@ -86,7 +92,8 @@ class ConfigurationKeysTest {
 
     private static List<Path> javaSources() throws IOException {
         try (Stream<Path> files = Stream.concat(
-                Files.walk(ROOT.resolve("ejb-module/src/main/java")), Files.walk(ROOT.resolve("web-module/src/main/java")))) {
+                Files.walk(ROOT.resolve("ejb-module/src/main/java")),
+                Files.walk(ROOT.resolve("web-module/src/main/java")))) {
             return files.filter(f -> f.toString().endsWith(".java")).toList();
         }
     }

@@ -1,7 +1,5 @@
 package org.videochat.bench;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * The people the benchmark signs in as: bench0001, bench0002 … written straight into the
@@ -24,8 +24,7 @@ final class BenchUsers {
 
     static final String PASSWORD = "bench-password";
 
-    private BenchUsers() {
-    }
+    private BenchUsers() {}
 
     static String name(int i) {
         return "bench%04d".formatted(i);
@@ -35,9 +34,9 @@ final class BenchUsers {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "videochat", "videochat")) {
             db.setAutoCommit(false);
             try (PreparedStatement user = db.prepareStatement(
-                    "INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-                 PreparedStatement role = db.prepareStatement(
-                         "INSERT INTO app_user_role (username, role) VALUES (?, 'user') ON CONFLICT DO NOTHING")) {
+                            "INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+                    PreparedStatement role = db.prepareStatement(
+                            "INSERT INTO app_user_role (username, role) VALUES (?, 'user') ON CONFLICT DO NOTHING")) {
                 String hash = hash(PASSWORD);
                 for (int i = 1; i <= count; i++) {
                     user.setString(1, name(i));
@@ -78,7 +77,8 @@ final class BenchUsers {
         new SecureRandom().nextBytes(salt);
         int iterations = 1000;
         byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+                .getEncoded();
         return "PBKDF2WithHmacSHA256:" + iterations + ":" + Base64.getEncoder().encodeToString(salt) + ":"
                 + Base64.getEncoder().encodeToString(key);
     }

@@ -26,7 +26,11 @@ public final class Benchmarks {
     private final List<String> errors = new ArrayList<>();
     private final String repo = System.getProperty("bench.repo");
     /** -Dbench.only=latency,streams runs only those parts (idle, latency, setups, streams, slow, browser, outage). */
-    private final List<String> only = List.of(System.getProperty("bench.only", "").split(",")).stream().filter(s -> !s.isBlank()).toList();
+    private final List<String> only = List.of(
+                    System.getProperty("bench.only", "").split(","))
+            .stream()
+            .filter(s -> !s.isBlank())
+            .toList();
 
     public static void main(String[] args) throws Exception {
         new Benchmarks().runAll();
@@ -37,8 +41,11 @@ public final class Benchmarks {
         results.put("label", System.getProperty("bench.label", "run"));
         results.put("mode", quick ? "quick" : "full");
         results.put("started", Instant.now().toString());
-        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", load generator on the same machine (Java " + Runtime.version() + ")");
+        results.put(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ", load generator on the same machine (Java "
+                        + Runtime.version() + ")");
         long pid = Processes.stack(home).getOrDefault("payara-server", -1L);
 
         step("idle", () -> results.put("idle", IdleCost.measure(home, quick ? 15 : 60)));
@@ -74,15 +81,19 @@ public final class Benchmarks {
 
             List<Object> runs = new ArrayList<>();
             Map<String, Object> ratio = new LinkedHashMap<>();
-            int[][] plan = quick ? new int[][]{{1, 5}, {50, 5}, {200, 5}} : new int[][]{{1, 60}, {50, 30}, {200, 20}};
+            int[][] plan = quick ? new int[][] {{1, 5}, {50, 5}, {200, 5}} : new int[][] {{1, 60}, {50, 30}, {200, 20}};
             for (int[] rateAndSeconds : plan) {
                 SignalLatency.Run cdc = signals.run(SignalLatency.Path.CDC, rateAndSeconds[0], rateAndSeconds[1]);
                 SignalLatency.Run direct = signals.run(SignalLatency.Path.DIRECT, rateAndSeconds[0], rateAndSeconds[1]);
                 runs.add(cdc.summary());
                 runs.add(direct.summary());
-                ratio.put(Integer.toString(rateAndSeconds[0]), Latencies.round(cdc.total().percentileMs(50) / direct.total().percentileMs(50)));
-                log("latency at " + rateAndSeconds[0] + "/s: cdc p50 " + cdc.total().percentileMs(50) + " p99 " + cdc.total().percentileMs(99)
-                        + ", direct p50 " + direct.total().percentileMs(50));
+                ratio.put(
+                        Integer.toString(rateAndSeconds[0]),
+                        Latencies.round(
+                                cdc.total().percentileMs(50) / direct.total().percentileMs(50)));
+                log("latency at " + rateAndSeconds[0] + "/s: cdc p50 "
+                        + cdc.total().percentileMs(50) + " p99 " + cdc.total().percentileMs(99) + ", direct p50 "
+                        + direct.total().percentileMs(50));
             }
             results.put("latency", runs);
             results.put("cdc_vs_direct_p50", ratio);
@@ -90,21 +101,24 @@ public final class Benchmarks {
             List<Object> steps = new ArrayList<>();
             Map<String, Object> throughput = new LinkedHashMap<>();
             throughput.put("steps", steps);
-            int[] rates = quick ? new int[]{100, 300} : new int[]{150, 250, 350, 500, 700, 1000, 1400};
+            int[] rates = quick ? new int[] {100, 300} : new int[] {150, 250, 350, 500, 700, 1000, 1400};
             // The direct relay shows what the HTTP and SSE layers alone carry on this machine.
             for (SignalLatency.Path path : SignalLatency.Path.values()) {
                 int sustained = 0;
                 for (int rate : rates) {
                     SignalLatency.Run run = signals.run(path, rate, quick ? 3 : 10);
                     steps.add(run.summary());
-                    log("throughput " + path + " " + rate + "/s: achieved " + Math.round(run.achievedRate()) + ", p99 " + run.total().percentileMs(99));
+                    log("throughput " + path + " " + rate + "/s: achieved " + Math.round(run.achievedRate()) + ", p99 "
+                            + run.total().percentileMs(99));
                     if (run.received() < run.sent() || run.total().percentileMs(99) >= P99_LIMIT_MS) {
                         break;
                     }
                     sustained = rate;
                 }
                 // No pause needed before the next path: run() returns once every signal sent has arrived.
-                throughput.put(path == SignalLatency.Path.CDC ? "sustained_signals_per_s" : "direct_relay_sustained_per_s", sustained);
+                throughput.put(
+                        path == SignalLatency.Path.CDC ? "sustained_signals_per_s" : "direct_relay_sustained_per_s",
+                        sustained);
             }
             results.put("throughput", throughput);
         } finally {
@@ -122,13 +136,16 @@ public final class Benchmarks {
             setups.run(5, quick ? 2 : 5);
             List<Object> steps = new ArrayList<>();
             int sustained = 0;
-            int[] rates = quick ? new int[]{5, 10} : new int[]{5, 10, 20, 40, 60};
+            int[] rates = quick ? new int[] {5, 10} : new int[] {5, 10, 20, 40, 60};
             for (int rate : rates) {
                 CallSetups.Result r = setups.run(rate, quick ? 4 : 10);
                 steps.add(r.summary());
-                log("call set-ups " + rate + "/s: completed " + r.completed() + "/" + r.started() + ", set-up p99 " + r.setup().percentileMs(99)
-                        + ", signal p99 " + r.signals().percentileMs(99));
-                if (r.skipped() > 0 || r.completed() < r.started() || r.signals().percentileMs(99) >= P99_LIMIT_MS) {
+                log("call set-ups " + rate + "/s: completed " + r.completed() + "/" + r.started() + ", set-up p99 "
+                        + r.setup().percentileMs(99) + ", signal p99 "
+                        + r.signals().percentileMs(99));
+                if (r.skipped() > 0
+                        || r.completed() < r.started()
+                        || r.signals().percentileMs(99) >= P99_LIMIT_MS) {
                     break;
                 }
                 sustained = rate;
@@ -142,11 +159,11 @@ public final class Benchmarks {
     private void openStreams(List<Session> people, Session changer, long pid) throws Exception {
         List<Object> levels = new ArrayList<>();
         results.put("streams", levels);
-        for (int streams : quick ? new int[]{1000} : new int[]{1000, 5000, 10000}) {
+        for (int streams : quick ? new int[] {1000} : new int[] {1000, 5000, 10000}) {
             OpenStreams.Result r = OpenStreams.hold(client, people, changer, streams, pid);
             levels.add(r.summary());
-            log(streams + " streams: heap " + Math.round(r.heapMiB()) + " MiB, rss " + Math.round(r.rssMiB()) + " MiB, fan-out max "
-                    + r.fanOut().percentileMs(100) + " ms, reached " + r.reached());
+            log(streams + " streams: heap " + Math.round(r.heapMiB()) + " MiB, rss " + Math.round(r.rssMiB())
+                    + " MiB, fan-out max " + r.fanOut().percentileMs(100) + " ms, reached " + r.reached());
         }
     }
 
@@ -161,11 +178,13 @@ public final class Benchmarks {
             signals.run(SignalLatency.Path.CDC, 50, quick ? 3 : 10); // warm-up
             List<Object> levels = new ArrayList<>();
             results.put("stalled_streams", levels);
-            for (int stalled : new int[]{0, 10, 100}) {
-                Map<String, Object> level = SlowReaders.measure(client, signals, sender, stalledPerson, stalled, 50, quick ? 5 : 20, jdbc);
+            for (int stalled : new int[] {0, 10, 100}) {
+                Map<String, Object> level =
+                        SlowReaders.measure(client, signals, sender, stalledPerson, stalled, 50, quick ? 5 : 20, jdbc);
                 levels.add(level);
-                log(stalled + " stalled streams: healthy p50 " + level.get("p50_ms") + " ms, p99 " + level.get("p99_ms") + " ms, received "
-                        + level.get("received") + "/" + level.get("sent") + ", closed by the server " + level.get("stalled_streams_closed_by_server"));
+                log(stalled + " stalled streams: healthy p50 " + level.get("p50_ms") + " ms, p99 " + level.get("p99_ms")
+                        + " ms, received " + level.get("received") + "/" + level.get("sent") + ", closed by the server "
+                        + level.get("stalled_streams_closed_by_server"));
             }
         } finally {
             for (CallPair p : pairs) {

@@ -1,11 +1,10 @@
 package org.videochat.bench;
 
-import org.videochat.it.support.ChromiumPage;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.videochat.it.support.ChromiumPage;
 
 /**
  * Two headless Chromium browsers with fake cameras: alice calls bob, and from bob's click on
@@ -24,14 +23,13 @@ final class BrowserCallSetup {
                 .observe(panel, { attributes: true });
             """;
 
-    private BrowserCallSetup() {
-    }
+    private BrowserCallSetup() {}
 
     static Map<String, Object> measure(URI base, int calls) throws Exception {
         Latencies connected = new Latencies();
         Latencies firstFrame = new Latencies();
         try (ChromiumPage alice = new ChromiumPage(base, "bench-alice").signIn("alice", "videochat");
-             ChromiumPage bob = new ChromiumPage(base, "bench-bob").signIn("bob", "videochat")) {
+                ChromiumPage bob = new ChromiumPage(base, "bench-bob").signIn("bob", "videochat")) {
             // Hundreds of benchmark people fill the directory's first page: find Bob by name.
             alice.type("search", "Bob");
             for (int i = 0; i < calls; i++) {
@@ -39,17 +37,22 @@ final class BrowserCallSetup {
                 bob.waitVisible("incoming");
                 alice.script(WATCH_FIRST_FRAME);
                 bob.script(WATCH_FIRST_FRAME);
-                long clicked = (Long) bob.script("const t = Date.now(); document.getElementById('accept').click(); return t;");
+                long clicked =
+                        (Long) bob.script("const t = Date.now(); document.getElementById('accept').click(); return t;");
                 ChromiumPage[] both = {alice, bob};
                 long shown = 0;
                 for (ChromiumPage page : both) {
-                    Object t = page.waitFor("the call screen", Duration.ofSeconds(30), d -> page.script("return window.benchInCall;"));
+                    Object t = page.waitFor(
+                            "the call screen", Duration.ofSeconds(30), d -> page.script("return window.benchInCall;"));
                     shown = Math.max(shown, ((Number) t).longValue());
                 }
                 connected.add((shown - clicked) * 1000);
                 long last = 0;
                 for (ChromiumPage page : both) {
-                    Object t = page.waitFor("a remote frame", Duration.ofSeconds(30), d -> page.script("return window.benchFirstFrame;"));
+                    Object t = page.waitFor(
+                            "a remote frame",
+                            Duration.ofSeconds(30),
+                            d -> page.script("return window.benchFirstFrame;"));
                     last = Math.max(last, ((Number) t).longValue());
                 }
                 firstFrame.add((last - clicked) * 1000);

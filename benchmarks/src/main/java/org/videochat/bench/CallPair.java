@@ -21,7 +21,8 @@ final class CallPair {
         this.callerStream = client.stream(caller, e -> callerListeners.forEach(l -> l.accept(this, e)));
         this.calleeStream = client.stream(callee, e -> calleeListeners.forEach(l -> l.accept(this, e)));
         if (!callerStream.awaitOpen(30) || !calleeStream.awaitOpen(30)) {
-            throw new IllegalStateException("event streams of " + caller.username() + "/" + callee.username() + " did not open");
+            throw new IllegalStateException(
+                    "event streams of " + caller.username() + "/" + callee.username() + " did not open");
         }
     }
 
@@ -35,8 +36,17 @@ final class CallPair {
 
     /** Places a call and accepts it, so that signals can flow between the two. */
     void connect(Client client) throws Exception {
-        callId = client.call(caller, "POST", "api/calls", "{\"callee\":\"" + callee.username() + "\",\"sdp\":" + json(Sdp.OFFER) + "}").getString("id");
-        client.call(callee, "POST", "api/calls/" + callId + "/accept", "{\"sdp\":" + json(Sdp.ANSWER) + ",\"device\":\"bench\"}");
+        callId = client.call(
+                        caller,
+                        "POST",
+                        "api/calls",
+                        "{\"callee\":\"" + callee.username() + "\",\"sdp\":" + json(Sdp.OFFER) + "}")
+                .getString("id");
+        client.call(
+                callee,
+                "POST",
+                "api/calls/" + callId + "/accept",
+                "{\"sdp\":" + json(Sdp.ANSWER) + ",\"device\":\"bench\"}");
     }
 
     void hangUp(Client client) throws Exception {

@@ -22,7 +22,8 @@ final class CallSetups {
     private static final Pattern MARKER = Pattern.compile("\"usernameFragment\":\"(s\\d+)\"");
     private static final int BATCHES = 3;
 
-    record Result(int rate, int started, int completed, int skipped, double seconds, Latencies setup, Latencies signals) {
+    record Result(
+            int rate, int started, int completed, int skipped, double seconds, Latencies setup, Latencies signals) {
         Map<String, Object> summary() {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("target_setups_per_s", rate);
@@ -112,7 +113,11 @@ final class CallSetups {
 
         void place() {
             placeSent = System.nanoTime();
-            client.send(pair.caller, "POST", "api/calls", "{\"callee\":\"" + pair.callee.username() + "\",\"sdp\":" + CallPair.json(Sdp.OFFER) + "}");
+            client.send(
+                    pair.caller,
+                    "POST",
+                    "api/calls",
+                    "{\"callee\":\"" + pair.callee.username() + "\",\"sdp\":" + CallPair.json(Sdp.OFFER) + "}");
         }
 
         void calleeHeard(EventStream.Event e) {
@@ -126,7 +131,11 @@ final class CallSetups {
                 signalTimes.add((e.arrivedNanos() - placeSent) / 1000);
                 client.send(pair.callee, "POST", "api/calls/" + callId + "/ringing", null);
                 acceptSent = System.nanoTime();
-                client.send(pair.callee, "POST", "api/calls/" + callId + "/accept", "{\"sdp\":" + CallPair.json(Sdp.ANSWER) + ",\"device\":\"bench\"}")
+                client.send(
+                                pair.callee,
+                                "POST",
+                                "api/calls/" + callId + "/accept",
+                                "{\"sdp\":" + CallPair.json(Sdp.ANSWER) + ",\"device\":\"bench\"}")
                         .thenRun(() -> trickle(pair.callee));
             } else if (e.type().equals("candidates") && mine(e)) {
                 calleeGot += arrived(e);
@@ -175,7 +184,10 @@ final class CallSetups {
             for (int b = 0; b < BATCHES; b++) {
                 String marker = "s" + markers.incrementAndGet();
                 candidateSent.put(marker, System.nanoTime());
-                client.send(from, "POST", "api/calls/" + callId + "/candidates",
+                client.send(
+                        from,
+                        "POST",
+                        "api/calls/" + callId + "/candidates",
                         "{\"candidates\":[" + Sdp.candidate(marker, b) + "," + Sdp.candidate(marker, b + 100) + "]}");
             }
         }

@@ -17,8 +17,7 @@ import java.util.function.Consumer;
  */
 final class EventStream implements Flow.Subscriber<String> {
 
-    record Event(String type, String id, String data, long arrivedNanos, long arrivedMillis) {
-    }
+    record Event(String type, String id, String data, long arrivedNanos, long arrivedMillis) {}
 
     private final Consumer<Event> listener;
     private final CountDownLatch opened = new CountDownLatch(1);
@@ -35,7 +34,10 @@ final class EventStream implements Flow.Subscriber<String> {
     static EventStream open(HttpClient http, URI base, Session session, Consumer<Event> listener) {
         EventStream stream = new EventStream(listener);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/events"))
-                .header("Cookie", session.cookie()).header("Accept", "text/event-stream").GET().build();
+                .header("Cookie", session.cookie())
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         stream.response = http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream));
         return stream;
     }
@@ -63,7 +65,12 @@ final class EventStream implements Flow.Subscriber<String> {
         opened.countDown();
         if (line.isEmpty()) {
             if (type != null || !data.isEmpty()) {
-                listener.accept(new Event(type == null ? "message" : type, id, data.toString(), System.nanoTime(), System.currentTimeMillis()));
+                listener.accept(new Event(
+                        type == null ? "message" : type,
+                        id,
+                        data.toString(),
+                        System.nanoTime(),
+                        System.currentTimeMillis()));
             }
             type = null;
             id = null;

@@ -6,8 +6,7 @@ import java.util.Map;
 /** CPU each part of the stack uses at rest, as a percentage of one core. */
 final class IdleCost {
 
-    private IdleCost() {
-    }
+    private IdleCost() {}
 
     static Map<String, Object> measure(String home, double seconds) throws Exception {
         Map<String, Long> parts = Processes.stack(home);

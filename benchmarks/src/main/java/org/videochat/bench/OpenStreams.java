@@ -15,7 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OpenStreams {
 
-    record Result(int streams, int people, double openSeconds, double settleSeconds, double heapMiB, double rssMiB, Latencies fanOut, int reached) {
+    record Result(
+            int streams,
+            int people,
+            double openSeconds,
+            double settleSeconds,
+            double heapMiB,
+            double rssMiB,
+            Latencies fanOut,
+            int reached) {
         Map<String, Object> summary() {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("streams", streams);
@@ -30,10 +38,10 @@ final class OpenStreams {
         }
     }
 
-    private OpenStreams() {
-    }
+    private OpenStreams() {}
 
-    static Result hold(Client client, List<Session> people, Session changer, int streams, long appServerPid) throws Exception {
+    static Result hold(Client client, List<Session> people, Session changer, int streams, long appServerPid)
+            throws Exception {
         Map<EventStream, Boolean> reached = new ConcurrentHashMap<>();
         Latencies fanOut = new Latencies();
         long[] changedAt = {Long.MAX_VALUE};
@@ -49,7 +57,9 @@ final class OpenStreams {
                         if (!e.type().equals("heartbeat")) {
                             lastEvent.set(e.arrivedNanos());
                         }
-                        if (e.type().equals("presence") && e.data().contains("\"" + changer.username() + "\"") && e.data().contains("\"dnd\"")
+                        if (e.type().equals("presence")
+                                && e.data().contains("\"" + changer.username() + "\"")
+                                && e.data().contains("\"dnd\"")
                                 && reached.putIfAbsent(self[0], true) == null) {
                             fanOut.add((e.arrivedNanos() - changedAt[0]) / 1000);
                         }
@@ -67,7 +77,8 @@ final class OpenStreams {
             // Everyone coming online is announced to everyone else: wait until those events
             // have all been delivered (3 s without any), so the measurement starts from rest.
             long quietDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-            while (System.nanoTime() - lastEvent.get() < TimeUnit.SECONDS.toNanos(3) && System.nanoTime() < quietDeadline) {
+            while (System.nanoTime() - lastEvent.get() < TimeUnit.SECONDS.toNanos(3)
+                    && System.nanoTime() < quietDeadline) {
                 Thread.sleep(100);
             }
             double settleSeconds = (System.nanoTime() - start) / 1e9 - openSeconds;

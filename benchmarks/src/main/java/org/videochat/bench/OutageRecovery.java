@@ -22,10 +22,11 @@ import java.util.regex.Matcher;
  */
 final class OutageRecovery {
 
-    private OutageRecovery() {
-    }
+    private OutageRecovery() {}
 
-    static Map<String, Object> measure(Client client, List<CallPair> pairs, String home, String repo, int rate, int outageSeconds) throws Exception {
+    static Map<String, Object> measure(
+            Client client, List<CallPair> pairs, String home, String repo, int rate, int outageSeconds)
+            throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> beforeKill = ConcurrentHashMap.newKeySet();
         AtomicLong backlogDrainedAt = new AtomicLong();
@@ -39,7 +40,9 @@ final class OutageRecovery {
                 while (e.type().equals("candidates") && m.find()) {
                     arrivals.merge(m.group(1), 1, Integer::sum);
                 }
-                if (restartedAt.get() != Long.MAX_VALUE && backlogDrainedAt.get() == 0 && arrivals.keySet().containsAll(beforeKill)) {
+                if (restartedAt.get() != Long.MAX_VALUE
+                        && backlogDrainedAt.get() == 0
+                        && arrivals.keySet().containsAll(beforeKill)) {
                     backlogDrainedAt.compareAndSet(0, System.nanoTime());
                 }
             });
@@ -57,15 +60,17 @@ final class OutageRecovery {
                 Thread.sleep(200); // let the last answers before the kill come back
                 beforeKill.addAll(acknowledged);
                 kill(home);
-                Thread restarter = new Thread(() -> {
-                    try {
-                        Thread.sleep(TimeUnit.SECONDS.toMillis(outageSeconds)); // the outage itself
-                        restart(repo, home);
-                        restartedAt.set(System.nanoTime());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, "database-restart");
+                Thread restarter = new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(TimeUnit.SECONDS.toMillis(outageSeconds)); // the outage itself
+                                restart(repo, home);
+                                restartedAt.set(System.nanoTime());
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        "database-restart");
                 restarter.start();
             }
             if (restartedAt.get() != Long.MAX_VALUE && stopAt == Long.MAX_VALUE) {
@@ -73,7 +78,11 @@ final class OutageRecovery {
             }
             CallPair pair = pairs.get(i % pairs.size());
             String marker = "m" + (900_000_000 + i); // the shape SignalLatency.MARKER recognises, apart from its own
-            client.send(pair.caller, "POST", "api/calls/" + pair.callId + "/candidates", "{\"candidates\":[" + Sdp.candidate(marker, i) + "]}")
+            client.send(
+                            pair.caller,
+                            "POST",
+                            "api/calls/" + pair.callId + "/candidates",
+                            "{\"candidates\":[" + Sdp.candidate(marker, i) + "]}")
                     .whenComplete((r, t) -> {
                         if (t == null && r.statusCode() / 100 == 2) {
                             acknowledged.add(marker);
@@ -98,16 +107,24 @@ final class OutageRecovery {
         s.put("refused_during_outage", failed.get());
         s.put("lost", lost);
         s.put("duplicated", duplicated);
-        s.put("commands_acknowledged_again_after_ms", firstAckAfterRestart.get() == 0 ? -1
-                : TimeUnit.NANOSECONDS.toMillis(firstAckAfterRestart.get() - restartedAt.get()));
+        s.put(
+                "commands_acknowledged_again_after_ms",
+                firstAckAfterRestart.get() == 0
+                        ? -1
+                        : TimeUnit.NANOSECONDS.toMillis(firstAckAfterRestart.get() - restartedAt.get()));
         s.put("acknowledged_before_the_kill", beforeKill.size());
-        s.put("all_of_those_delivered_after_restart_ms", backlogDrainedAt.get() == 0 ? -1
-                : Math.max(0, TimeUnit.NANOSECONDS.toMillis(backlogDrainedAt.get() - restartedAt.get())));
+        s.put(
+                "all_of_those_delivered_after_restart_ms",
+                backlogDrainedAt.get() == 0
+                        ? -1
+                        : Math.max(0, TimeUnit.NANOSECONDS.toMillis(backlogDrainedAt.get() - restartedAt.get())));
         return s;
     }
 
     private static void kill(String home) throws Exception {
-        long postmaster = Long.parseLong(Files.readAllLines(Path.of(home, "pgdata", "postmaster.pid")).get(0).trim());
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(home, "pgdata", "postmaster.pid"))
+                .get(0)
+                .trim());
         new ProcessBuilder("kill", "-KILL", Long.toString(postmaster)).start().waitFor();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (ProcessHandle.of(postmaster).isPresent() && System.nanoTime() < deadline) {
@@ -119,8 +136,10 @@ final class OutageRecovery {
         File script = new File(repo, "server-config/bin/videochat");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Process start = new ProcessBuilder(script.getAbsolutePath(), "db-start").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(home, "bench-db-start.log"))).start();
+            Process start = new ProcessBuilder(script.getAbsolutePath(), "db-start")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(home, "bench-db-start.log")))
+                    .start();
             if (start.waitFor(60, TimeUnit.SECONDS) && start.exitValue() == 0) {
                 return;
             }

@@ -17,14 +17,18 @@ final class Processes {
 
     private static final long TICKS_PER_SECOND = 100;
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** part name → root pid, from the pid files the run command writes and Payara's command line. */
     static Map<String, Long> stack(String home) throws IOException {
         Map<String, Long> roots = new LinkedHashMap<>();
-        Map<String, Path> pidFiles = Map.of("postgresql", Path.of(home, "pgdata", "postmaster.pid"),
-                "artemis", Path.of(home, "run", "artemis.pid"), "debezium-server", Path.of(home, "run", "debezium.pid"));
+        Map<String, Path> pidFiles = Map.of(
+                "postgresql",
+                Path.of(home, "pgdata", "postmaster.pid"),
+                "artemis",
+                Path.of(home, "run", "artemis.pid"),
+                "debezium-server",
+                Path.of(home, "run", "debezium.pid"));
         for (String part : List.of("postgresql", "artemis", "debezium-server")) {
             Path file = pidFiles.get(part);
             if (Files.exists(file)) {
@@ -77,7 +81,8 @@ final class Processes {
         run(jcmd, Long.toString(pid), "GC.run");
         String info = run(jcmd, Long.toString(pid), "GC.heap_info");
         // G1: " garbage-first heap   total reserved 1048576K, committed 262144K, used 123456K"
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
         return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
     }
 
@@ -93,7 +98,8 @@ final class Processes {
         for (long pid : pids()) {
             String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
             if (stat != null) {
-                long parent = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                long parent =
+                        Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
                 children.computeIfAbsent(parent, k -> new ArrayList<>()).add(pid);
             }
         }
@@ -106,8 +112,10 @@ final class Processes {
 
     private static List<Long> pids() throws IOException {
         try (var dir = Files.list(Path.of("/proc"))) {
-            return dir.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong).toList();
+            return dir.map(p -> p.getFileName().toString())
+                    .filter(n -> n.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .toList();
         }
     }
 

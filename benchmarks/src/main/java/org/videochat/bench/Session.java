@@ -1,10 +1,9 @@
 package org.videochat.bench;
 
 import jakarta.json.Json;
-import org.videochat.it.support.Browser;
-
 import java.io.StringReader;
 import java.net.URI;
+import org.videochat.it.support.Browser;
 
 /**
  * A person signed in through the login page, as a browser is: the session cookie and the CSRF

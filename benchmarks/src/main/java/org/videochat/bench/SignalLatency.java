@@ -22,17 +22,26 @@ import java.util.regex.Pattern;
  */
 final class SignalLatency {
 
-    enum Path { CDC, DIRECT }
+    enum Path {
+        CDC,
+        DIRECT
+    }
 
     /** How a signal names itself in its event: the marker the benchmark put in it. */
     static final Pattern MARKER = Pattern.compile("\"(?:usernameFragment|marker)\":\"(m\\d+)\"");
 
-    record Sent(long dueNanos, long dueMillis) {
-    }
+    record Sent(long dueNanos, long dueMillis) {}
 
     /** What one run measured. */
-    record Run(Path path, int rate, int sent, int received, int failed, double seconds, Latencies total,
-               Map<String, Latencies> stages) {
+    record Run(
+            Path path,
+            int rate,
+            int sent,
+            int received,
+            int failed,
+            double seconds,
+            Latencies total,
+            Map<String, Latencies> stages) {
 
         double achievedRate() {
             return received / seconds;
@@ -83,7 +92,8 @@ final class SignalLatency {
             if (sent != null) {
                 current.add((e.arrivedNanos() - sent.dueNanos()) / 1000);
                 if (e.id() != null) {
-                    arrivals.put(pair.callee.username() + "/" + e.id(), new long[]{sent.dueMillis(), e.arrivedMillis()});
+                    arrivals.put(
+                            pair.callee.username() + "/" + e.id(), new long[] {sent.dueMillis(), e.arrivedMillis()});
                 }
             }
         }
@@ -106,8 +116,16 @@ final class SignalLatency {
             String marker = "m" + markers.incrementAndGet();
             inFlight.put(marker, new Sent(due, startMillis + (due - start) / 1_000_000));
             var response = path == Path.CDC
-                    ? client.send(pair.caller, "POST", "api/calls/" + pair.callId + "/candidates", "{\"candidates\":[" + Sdp.candidate(marker, i) + "]}")
-                    : client.send(pair.caller, "POST", "api/bench/relay", "{\"to\":\"" + pair.callee.username() + "\",\"data\":{\"marker\":\"" + marker + "\"}}");
+                    ? client.send(
+                            pair.caller,
+                            "POST",
+                            "api/calls/" + pair.callId + "/candidates",
+                            "{\"candidates\":[" + Sdp.candidate(marker, i) + "]}")
+                    : client.send(
+                            pair.caller,
+                            "POST",
+                            "api/bench/relay",
+                            "{\"to\":\"" + pair.callee.username() + "\",\"data\":{\"marker\":\"" + marker + "\"}}");
             response.whenComplete((r, t) -> {
                 if (t != null || r.statusCode() / 100 != 2) {
                     failed.incrementAndGet();
@@ -131,12 +149,16 @@ final class SignalLatency {
      */
     private Map<String, Latencies> stages() throws Exception {
         Map<String, Latencies> stages = new LinkedHashMap<>();
-        for (String s : List.of("request_to_commit", "commit_to_jms_publish", "jms_publish_to_projection", "projection_to_sse_arrival")) {
+        for (String s : List.of(
+                "request_to_commit",
+                "commit_to_jms_publish",
+                "jms_publish_to_projection",
+                "projection_to_sse_arrival")) {
             stages.put(s, new Latencies());
         }
         List<String> keys = new ArrayList<>(arrivals.keySet());
         try (Connection db = DriverManager.getConnection(jdbcUrl, "videochat", "videochat");
-             PreparedStatement q = db.prepareStatement("""
+                PreparedStatement q = db.prepareStatement("""
                      SELECT cdc_commit_ms, cdc_publish_ms, (extract(epoch FROM projected_at) * 1000)::bigint
                      FROM user_event WHERE username = ? AND seq = ?""")) {
             for (String key : keys) {

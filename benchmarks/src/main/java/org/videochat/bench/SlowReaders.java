@@ -28,23 +28,41 @@ final class SlowReaders {
 
     private static final String LARGE_SDP = Sdp.OFFER + "a=x-filler:" + "f".repeat(60_000) + "\r\n";
 
-    private SlowReaders() {
-    }
+    private SlowReaders() {}
 
-    static Map<String, Object> measure(Client client, SignalLatency signals, Session sender, Session stalledPerson, int stalled,
-                                       int rate, double seconds, String jdbc) throws Exception {
-        String call = client.call(sender, "POST", "api/calls", "{\"callee\":\"" + stalledPerson.username() + "\",\"sdp\":" + CallPair.json(Sdp.OFFER) + "}").getString("id");
-        client.call(stalledPerson, "POST", "api/calls/" + call + "/accept", "{\"sdp\":" + CallPair.json(Sdp.ANSWER) + ",\"device\":\"bench\"}");
+    static Map<String, Object> measure(
+            Client client,
+            SignalLatency signals,
+            Session sender,
+            Session stalledPerson,
+            int stalled,
+            int rate,
+            double seconds,
+            String jdbc)
+            throws Exception {
+        String call = client.call(
+                        sender,
+                        "POST",
+                        "api/calls",
+                        "{\"callee\":\"" + stalledPerson.username() + "\",\"sdp\":" + CallPair.json(Sdp.OFFER) + "}")
+                .getString("id");
+        client.call(
+                stalledPerson,
+                "POST",
+                "api/calls/" + call + "/accept",
+                "{\"sdp\":" + CallPair.json(Sdp.ANSWER) + ",\"device\":\"bench\"}");
         String offer = "{\"kind\":\"offer\",\"sdp\":" + CallPair.json(LARGE_SDP) + "}";
         List<Socket> sockets = new ArrayList<>();
         AtomicBoolean flooding = new AtomicBoolean(true);
-        Thread flood = new Thread(() -> {
-            long next = System.nanoTime();
-            while (flooding.get()) {
-                Pacing.sleepUntil(next += TimeUnit.MILLISECONDS.toNanos(500));
-                client.send(sender, "POST", "api/calls/" + call + "/renegotiate", offer);
-            }
-        }, "flood-stalled");
+        Thread flood = new Thread(
+                () -> {
+                    long next = System.nanoTime();
+                    while (flooding.get()) {
+                        Pacing.sleepUntil(next += TimeUnit.MILLISECONDS.toNanos(500));
+                        client.send(sender, "POST", "api/calls/" + call + "/renegotiate", offer);
+                    }
+                },
+                "flood-stalled");
         try {
             for (int i = 0; i < stalled; i++) {
                 sockets.add(stalledStream(client, stalledPerson));
@@ -70,8 +88,8 @@ final class SlowReaders {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(2048);
         socket.connect(new InetSocketAddress(client.base.getHost(), client.base.getPort()), 5000);
-        String request = "GET " + client.base.getPath() + "api/events HTTP/1.1\r\nHost: " + client.base.getHost() + ":" + client.base.getPort()
-                + "\r\nCookie: " + who.cookie() + "\r\nAccept: text/event-stream\r\n\r\n";
+        String request = "GET " + client.base.getPath() + "api/events HTTP/1.1\r\nHost: " + client.base.getHost() + ":"
+                + client.base.getPort() + "\r\nCookie: " + who.cookie() + "\r\nAccept: text/event-stream\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.setSoTimeout(10_000);
         InputStream in = socket.getInputStream();
@@ -91,7 +109,8 @@ final class SlowReaders {
 
     private static long openStreamsOf(String jdbc, Session person) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbc, "videochat", "videochat");
-             PreparedStatement q = db.prepareStatement("SELECT count(*) FROM stream_connection WHERE username = ?")) {
+                PreparedStatement q =
+                        db.prepareStatement("SELECT count(*) FROM stream_connection WHERE username = ?")) {
             q.setString(1, person.username());
             try (ResultSet r = q.executeQuery()) {
                 r.next();

@@ -5,7 +5,6 @@ import static org.videochat.platform.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-
 import java.io.StringReader;
 
 /**
@@ -19,8 +18,8 @@ import java.io.StringReader;
  * @param before    row before the change (null for inserts)
  * @param after     row after the change (null for deletes)
  */
-public record CapturedChange(String table, String operation, long lsn, long commitMs, long publishMs,
-                             JsonObject before, JsonObject after) {
+public record CapturedChange(
+        String table, String operation, long lsn, long commitMs, long publishMs, JsonObject before, JsonObject after) {
 
     public static CapturedChange parse(String json, long publishMs) {
         JsonObject event;

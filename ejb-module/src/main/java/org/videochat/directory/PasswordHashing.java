@@ -3,7 +3,6 @@ package org.videochat.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-
 import java.util.Map;
 
 /**
@@ -15,6 +14,7 @@ public class PasswordHashing {
 
     /** PBKDF2 parameters; iterations are stored in each hash, so raising them later is safe. */
     public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+
     public static final int ITERATIONS = 100_000;
 
     @Inject
@@ -22,10 +22,14 @@ public class PasswordHashing {
 
     public Pbkdf2PasswordHash hasher() {
         hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+                "Pbkdf2PasswordHash.Algorithm",
+                ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations",
+                String.valueOf(ITERATIONS),
+                "Pbkdf2PasswordHash.SaltSizeBytes",
+                "16",
+                "Pbkdf2PasswordHash.KeySizeBytes",
+                "32"));
         return hash;
     }
 }

@@ -3,7 +3,6 @@ package org.videochat.directory;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -14,11 +13,9 @@ import java.util.Optional;
 public class People {
 
     /** One entry of a directory search. */
-    public record Person(String username, String displayName, String presence) {
-    }
+    public record Person(String username, String displayName, String presence) {}
 
-    public record Page(List<Person> people, long total) {
-    }
+    public record Page(List<Person> people, long total) {}
 
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
@@ -40,7 +37,15 @@ public class People {
 
     /** People whose username or display name contains {@code query} (case-insensitive), by display name. */
     public Page search(String query, int page, int size) {
-        String pattern = "%" + (query == null ? "" : query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String pattern = "%"
+                + (query == null
+                        ? ""
+                        : query.strip()
+                                .toLowerCase()
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_"))
+                + "%";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT u.username, u.display_name, COALESCE(p.status, 'offline')
@@ -52,9 +57,16 @@ public class People {
                 .setParameter(2, page * size)
                 .setParameter(3, size)
                 .getResultList();
-        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM app_user u WHERE lower(u.username) LIKE ?1 OR lower(u.display_name) LIKE ?1")
-                .setParameter(1, pattern).getSingleResult()).longValue();
-        return new Page(rows.stream().map(r -> new Person((String) r[0], (String) r[1], (String) r[2])).toList(), total);
+        long total = ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM app_user u WHERE lower(u.username) LIKE ?1 OR lower(u.display_name) LIKE ?1")
+                        .setParameter(1, pattern)
+                        .getSingleResult())
+                .longValue();
+        return new Page(
+                rows.stream()
+                        .map(r -> new Person((String) r[0], (String) r[1], (String) r[2]))
+                        .toList(),
+                total);
     }
 
     /** Adds or updates someone the company directory vouched for; they have no local password. */
@@ -62,6 +74,8 @@ public class People {
         em.createNativeQuery("""
                         INSERT INTO app_user (username, display_name, password_hash) VALUES (?1, ?2, 'directory')
                         ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name""")
-                .setParameter(1, username).setParameter(2, displayName).executeUpdate();
+                .setParameter(1, username)
+                .setParameter(2, displayName)
+                .executeUpdate();
     }
 }

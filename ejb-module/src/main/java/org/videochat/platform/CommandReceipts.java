@@ -3,7 +3,6 @@ package org.videochat.platform;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -18,8 +17,7 @@ import java.util.function.Supplier;
 public class CommandReceipts {
 
     /** What a command answered: HTTP status, Location (or null), JSON body; {@code replayed} when it is an earlier answer. */
-    public record Receipt(int status, String location, String body, boolean replayed) {
-    }
+    public record Receipt(int status, String location, String body, boolean replayed) {}
 
     @PersistenceContext(unitName = "videochat")
     EntityManager em;
@@ -41,7 +39,8 @@ public class CommandReceipts {
         if (!earlier.isEmpty()) {
             Object[] r = earlier.get(0);
             if (!request.equals(r[0])) {
-                throw RequestRejected.unprocessable("idempotency-key-reused",
+                throw RequestRejected.unprocessable(
+                        "idempotency-key-reused",
                         "This Idempotency-Key was used for a different request; use a new key for every new command.");
             }
             return new Receipt(((Number) r[1]).intValue(), (String) r[2], (String) r[3], true);

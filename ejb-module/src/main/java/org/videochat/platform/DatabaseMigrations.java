@@ -7,11 +7,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-
-import javax.sql.DataSource;
-import java.util.logging.Logger;
 
 /**
  * Brings the schema to the current version when the application starts, so an upgrade is
@@ -42,7 +41,7 @@ public class DatabaseMigrations {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 }

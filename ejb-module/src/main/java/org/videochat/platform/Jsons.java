@@ -1,7 +1,5 @@
 package org.videochat.platform;
 
-import static org.videochat.platform.Jsons.JSON;
-
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -13,6 +11,5 @@ public final class Jsons {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private Jsons() {
-    }
+    private Jsons() {}
 }

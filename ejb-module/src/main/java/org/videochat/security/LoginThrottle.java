@@ -34,7 +34,9 @@ public class LoginThrottle {
 
     public boolean isLocked(String username) {
         return !em.createNativeQuery("SELECT 1 FROM login_throttle WHERE username = ?1 AND locked_until > now()")
-                .setParameter(1, key(username)).getResultList().isEmpty();
+                .setParameter(1, key(username))
+                .getResultList()
+                .isEmpty();
     }
 
     public void failed(String username) {
@@ -43,13 +45,21 @@ public class LoginThrottle {
                         ON CONFLICT (username) DO UPDATE SET
                             failures = CASE WHEN t.window_start < now() - make_interval(secs => ?2) THEN 1 ELSE t.failures + 1 END,
                             window_start = CASE WHEN t.window_start < now() - make_interval(secs => ?2) THEN now() ELSE t.window_start END""")
-                .setParameter(1, key(username)).setParameter(2, windowSeconds).executeUpdate();
-        em.createNativeQuery("UPDATE login_throttle SET locked_until = now() + make_interval(secs => ?2), failures = 0, window_start = now() WHERE username = ?1 AND failures >= ?3")
-                .setParameter(1, key(username)).setParameter(2, lockSeconds).setParameter(3, maxFailures).executeUpdate();
+                .setParameter(1, key(username))
+                .setParameter(2, windowSeconds)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE login_throttle SET locked_until = now() + make_interval(secs => ?2), failures = 0, window_start = now() WHERE username = ?1 AND failures >= ?3")
+                .setParameter(1, key(username))
+                .setParameter(2, lockSeconds)
+                .setParameter(3, maxFailures)
+                .executeUpdate();
     }
 
     public void succeeded(String username) {
-        em.createNativeQuery("DELETE FROM login_throttle WHERE username = ?1").setParameter(1, key(username)).executeUpdate();
+        em.createNativeQuery("DELETE FROM login_throttle WHERE username = ?1")
+                .setParameter(1, key(username))
+                .executeUpdate();
     }
 
     private static String key(String username) {

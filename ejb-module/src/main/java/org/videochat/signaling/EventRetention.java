@@ -3,10 +3,9 @@ package org.videochat.signaling;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.platform.CommandReceipts;
-
-import java.util.logging.Logger;
 
 /**
  * Keeps the per-user event logs to {@code videochat.events.retention-hours}, and command

@@ -8,9 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Collection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells every app server node which users have new events, in one message on a JMS topic. It
@@ -32,6 +31,7 @@ public class StreamNotices {
 
     /** The message property that marks a presence broadcast or a disconnect; other messages list usernames. */
     public static final String KIND = "videochat_kind";
+
     public static final String EVENTS = "events";
     public static final String PRESENCE = "presence";
     public static final String DISCONNECT = "disconnect";
@@ -61,7 +61,9 @@ public class StreamNotices {
 
     private void publish(String kind, String text) {
         try (JMSContext jms = connections.createContext()) {
-            jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty(KIND, kind)
+            jms.createProducer()
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setProperty(KIND, kind)
                     .send(jms.createTopic(topic), text);
         }
     }

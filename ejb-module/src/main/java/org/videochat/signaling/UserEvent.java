@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -32,8 +31,7 @@ public class UserEvent {
     @Column(name = "projected_at", insertable = false, updatable = false)
     private OffsetDateTime projectedAt;
 
-    protected UserEvent() {
-    }
+    protected UserEvent() {}
 
     public String username() {
         return username;
@@ -60,8 +58,7 @@ public class UserEvent {
         private String username;
         private long seq;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {

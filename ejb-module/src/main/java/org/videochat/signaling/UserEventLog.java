@@ -3,7 +3,6 @@ package org.videochat.signaling;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -27,17 +26,27 @@ public class UserEventLog {
      *
      * @return the new sequence number, or -1 when the event was already there
      */
-    public long append(String username, String type, UUID callId, String payload, String sourceKey, long commitMs, long publishMs) {
-        em.createNativeQuery("INSERT INTO user_stream (username, last_seq) VALUES (?1, 0) ON CONFLICT (username) DO NOTHING")
+    public long append(
+            String username,
+            String type,
+            UUID callId,
+            String payload,
+            String sourceKey,
+            long commitMs,
+            long publishMs) {
+        em.createNativeQuery(
+                        "INSERT INTO user_stream (username, last_seq) VALUES (?1, 0) ON CONFLICT (username) DO NOTHING")
                 .setParameter(1, username)
                 .executeUpdate();
         long last = ((Number) em.createNativeQuery("SELECT last_seq FROM user_stream WHERE username = ?1 FOR UPDATE")
-                .setParameter(1, username)
-                .getSingleResult()).longValue();
+                        .setParameter(1, username)
+                        .getSingleResult())
+                .longValue();
         boolean seen = !em.createNativeQuery("SELECT 1 FROM user_event WHERE username = ?1 AND source_key = ?2")
                 .setParameter(1, username)
                 .setParameter(2, sourceKey)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
         if (seen) {
             return -1;
         }
@@ -63,7 +72,9 @@ public class UserEventLog {
 
     /** Events of {@code username} with a sequence number above {@code afterSeq}, oldest first. */
     public List<UserEvent> after(String username, long afterSeq, int limit) {
-        return em.createQuery("SELECT e FROM UserEvent e WHERE e.username = :u AND e.seq > :s ORDER BY e.seq", UserEvent.class)
+        return em.createQuery(
+                        "SELECT e FROM UserEvent e WHERE e.username = :u AND e.seq > :s ORDER BY e.seq",
+                        UserEvent.class)
                 .setParameter("u", username)
                 .setParameter("s", afterSeq)
                 .setMaxResults(limit)
@@ -77,11 +88,12 @@ public class UserEventLog {
             return result;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT username, last_seq, pruned_through FROM user_stream WHERE username = ANY (CAST(?1 AS text[]))")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT username, last_seq, pruned_through FROM user_stream WHERE username = ANY (CAST(?1 AS text[]))")
                 .setParameter(1, "{" + String.join(",", usernames) + "}")
                 .getResultList();
         for (Object[] r : rows) {
-            result.put((String) r[0], new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+            result.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
         }
         return result;
     }
@@ -94,8 +106,6 @@ public class UserEventLog {
                             RETURNING username, seq)
                         UPDATE user_stream s SET pruned_through = g.upto
                         FROM (SELECT username, max(seq) AS upto FROM gone GROUP BY username) g
-                        WHERE s.username = g.username AND s.pruned_through < g.upto""")
-                .setParameter(1, (int) hours)
-                .executeUpdate();
+                        WHERE s.username = g.username AND s.pruned_through < g.upto""").setParameter(1, (int) hours).executeUpdate();
     }
 }

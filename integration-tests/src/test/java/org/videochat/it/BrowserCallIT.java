@@ -1,5 +1,12 @@
 package org.videochat.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
@@ -9,14 +16,6 @@ import org.videochat.it.support.ChromiumPage.Camera;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.TurnServer;
 import org.videochat.it.support.Waits;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two people in real headless Chromium browsers with fake cameras call each other through the
@@ -35,7 +34,7 @@ class BrowserCallIT {
     @Test
     void aliceCallsBobTheyTalkChatAndHangUp() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
-             ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
+                ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
             alice.click("#people li[data-user='bob'] button.call");
             alice.waitVisible("outgoing");
 
@@ -43,7 +42,7 @@ class BrowserCallIT {
             bob.waitText("incoming-name", "Alice Kim");
             bob.click("#accept");
 
-            for (ChromiumPage person : new ChromiumPage[]{alice, bob}) {
+            for (ChromiumPage person : new ChromiumPage[] {alice, bob}) {
                 person.waitVisible("in-call");
                 person.waitFor("video frames decoded", Duration.ofSeconds(30), d -> person.stat("framesDecoded") > 10);
                 long audio = person.stat("audioBytes");
@@ -68,8 +67,8 @@ class BrowserCallIT {
     @Test
     void everyDeviceRingsAndTheOneNotAnsweringIsToldItWasAnsweredElsewhere() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
-             ChromiumPage desk = new ChromiumPage(server, "bob-desk").signIn("bob", Api.PASSWORD);
-             ChromiumPage laptop = new ChromiumPage(server, "bob-laptop").signIn("bob", Api.PASSWORD)) {
+                ChromiumPage desk = new ChromiumPage(server, "bob-desk").signIn("bob", Api.PASSWORD);
+                ChromiumPage laptop = new ChromiumPage(server, "bob-laptop").signIn("bob", Api.PASSWORD)) {
             alice.click("#people li[data-user='bob'] button.call");
             desk.waitVisible("incoming");
             laptop.waitVisible("incoming");
@@ -89,7 +88,7 @@ class BrowserCallIT {
     @Test
     void sevenTabsShareOneStreamEveryTabRingsAndAnotherTabTakesOver() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
-             ChromiumPage carol = new ChromiumPage(server, "carol-tabs").signIn("carol", Api.PASSWORD)) {
+                ChromiumPage carol = new ChromiumPage(server, "carol-tabs").signIn("carol", Api.PASSWORD)) {
             List<String> tabs = new ArrayList<>(List.of(carol.tab()));
             for (int i = 1; i < 7; i++) {
                 tabs.add(carol.openTab());
@@ -97,7 +96,8 @@ class BrowserCallIT {
             for (String tab : tabs) {
                 carol.switchTo(tab).waitText("connection", "connected");
             }
-            Waits.until("one open stream for carol's seven tabs", Duration.ofSeconds(40), () -> openStreams("carol") == 1);
+            Waits.until(
+                    "one open stream for carol's seven tabs", Duration.ofSeconds(40), () -> openStreams("carol") == 1);
 
             alice.click("#people li[data-user='carol'] button.call");
             for (String tab : tabs) {
@@ -139,13 +139,21 @@ class BrowserCallIT {
 
     @Test
     void aRelayOnlyCallFlowsThroughTurnWithTimeLimitedCredentials() throws Exception {
-        try (TurnServer turn = TurnServer.start(Integer.getInteger("it.turn.port"), System.getProperty("it.turn.secret"));
-             ChromiumPage alice = new ChromiumPage(server, "alice-relay").signIn("alice", Api.PASSWORD).reloadWith("relay");
-             ChromiumPage bob = new ChromiumPage(server, "bob-relay").signIn("bob", Api.PASSWORD).reloadWith("relay")) {
+        try (TurnServer turn =
+                        TurnServer.start(Integer.getInteger("it.turn.port"), System.getProperty("it.turn.secret"));
+                ChromiumPage alice = new ChromiumPage(server, "alice-relay")
+                        .signIn("alice", Api.PASSWORD)
+                        .reloadWith("relay");
+                ChromiumPage bob = new ChromiumPage(server, "bob-relay")
+                        .signIn("bob", Api.PASSWORD)
+                        .reloadWith("relay")) {
             callAndAccept(alice, bob, "call");
-            for (ChromiumPage person : new ChromiumPage[]{alice, bob}) {
+            for (ChromiumPage person : new ChromiumPage[] {alice, bob}) {
                 person.waitVisible("in-call");
-                person.waitFor("video frames through the relay", Duration.ofSeconds(30), d -> person.stat("framesDecoded") > 10);
+                person.waitFor(
+                        "video frames through the relay",
+                        Duration.ofSeconds(30),
+                        d -> person.stat("framesDecoded") > 10);
                 assertEquals(Boolean.TRUE, person.stats().get("relay"), "the selected candidate pair is a relay pair");
             }
             alice.screenshot("relay-connected");
@@ -156,8 +164,9 @@ class BrowserCallIT {
 
     @Test
     void withTheCameraDeniedTheCallGoesOnWithAudioOnlyAndSaysSo() throws Exception {
-        try (ChromiumPage alice = new ChromiumPage(server, "alice-nocam", Camera.BLOCKED).signIn("alice", Api.PASSWORD);
-             ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
+        try (ChromiumPage alice =
+                        new ChromiumPage(server, "alice-nocam", Camera.BLOCKED).signIn("alice", Api.PASSWORD);
+                ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
             alice.click("#people li[data-user='bob'] button.call");
             alice.waitText("status", "Camera unavailable");
             bob.waitVisible("incoming");
@@ -173,7 +182,7 @@ class BrowserCallIT {
     @Test
     void aVoiceCallBecomesVideoWhenTheCallerSharesTheScreenByRenegotiating() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice-voice").signIn("alice", Api.PASSWORD);
-             ChromiumPage bob = new ChromiumPage(server, "bob-voice").signIn("bob", Api.PASSWORD)) {
+                ChromiumPage bob = new ChromiumPage(server, "bob-voice").signIn("bob", Api.PASSWORD)) {
             callAndAccept(alice, bob, "voice");
             alice.waitFor("bob's video arriving", Duration.ofSeconds(30), d -> alice.stat("framesDecoded") > 10);
             assertEquals(0L, bob.stat("framesDecoded"), "a voice call sends no video");
@@ -190,30 +199,44 @@ class BrowserCallIT {
     @Test
     void aCameraChosenDuringTheCallAndAScreenSharedReachTheOtherSide() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice-devices").signIn("alice", Api.PASSWORD);
-             ChromiumPage bob = new ChromiumPage(server, "bob-devices").signIn("bob", Api.PASSWORD)) {
+                ChromiumPage bob = new ChromiumPage(server, "bob-devices").signIn("bob", Api.PASSWORD)) {
             callAndAccept(alice, bob, "call");
             alice.waitVisible("in-call");
             bob.waitFor("alice's camera on bob's page", Duration.ofSeconds(30), d -> bob.stat("framesDecoded") > 10);
-            alice.waitFor("the first camera is sent", d -> "fake_device_0".equals(alice.stats().get("sendingVideo")));
+            alice.waitFor(
+                    "the first camera is sent",
+                    d -> "fake_device_0".equals(alice.stats().get("sendingVideo")));
 
             alice.choose("camera-select", "fake_device_2");
-            alice.waitFor("the other camera is sent", d -> "fake_device_2".equals(alice.stats().get("sendingVideo")));
+            alice.waitFor(
+                    "the other camera is sent",
+                    d -> "fake_device_2".equals(alice.stats().get("sendingVideo")));
             long frames = bob.stat("framesDecoded");
             bob.waitFor("frames from the other camera", d -> bob.stat("framesDecoded") > frames + 20);
 
             alice.click("#share");
-            alice.waitFor("the share button pressed", d -> "true".equals(d.findElement(org.openqa.selenium.By.id("share")).getAttribute("aria-pressed")));
-            bob.waitFor("a 16:9 screen instead of the 4:3 camera", Duration.ofSeconds(30), d -> Math.abs(bob.remoteAspectRatio() - 16 / 9.0) < 0.05);
+            alice.waitFor(
+                    "the share button pressed",
+                    d -> "true"
+                            .equals(d.findElement(org.openqa.selenium.By.id("share"))
+                                    .getAttribute("aria-pressed")));
+            bob.waitFor(
+                    "a 16:9 screen instead of the 4:3 camera",
+                    Duration.ofSeconds(30),
+                    d -> Math.abs(bob.remoteAspectRatio() - 16 / 9.0) < 0.05);
             bob.screenshot("sees-screen");
             alice.click("#share");
-            bob.waitFor("the 4:3 camera again", Duration.ofSeconds(30), d -> Math.abs(bob.remoteAspectRatio() - 4 / 3.0) < 0.05);
+            bob.waitFor(
+                    "the 4:3 camera again",
+                    Duration.ofSeconds(30),
+                    d -> Math.abs(bob.remoteAspectRatio() - 4 / 3.0) < 0.05);
         }
     }
 
     @Test
     void aDeclinedCallTellsTheCallerAndAnUnansweredOneIsMissed() throws Exception {
         try (ChromiumPage alice = new ChromiumPage(server, "alice").signIn("alice", Api.PASSWORD);
-             ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
+                ChromiumPage bob = new ChromiumPage(server, "bob").signIn("bob", Api.PASSWORD)) {
             alice.click("#people li[data-user='bob'] button.call");
             bob.waitVisible("incoming");
             bob.click("#decline");
@@ -224,7 +247,10 @@ class BrowserCallIT {
             // Nobody answers this one: the ring timeout (15 s on this server) ends it.
             alice.click("#people li[data-user='bob'] button.call");
             bob.waitVisible("incoming");
-            alice.waitFor("the ring timeout", Duration.ofSeconds(45), d -> alice.text("status").contains("did not answer"));
+            alice.waitFor(
+                    "the ring timeout",
+                    Duration.ofSeconds(45),
+                    d -> alice.text("status").contains("did not answer"));
             bob.waitText("status", "Missed call from Alice Kim");
             bob.waitFor("a missed-call badge", d -> !bob.text("missed-badge").isEmpty());
             bob.waitText("history", "missed");

@@ -1,19 +1,18 @@
 package org.videochat.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videochat.it.support.AgainstServer.CDC;
+
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
-
-import java.net.URI;
-import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.videochat.it.support.AgainstServer.CDC;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every transition and end reason of a 1:1 call, as the two participants see them on their
@@ -26,24 +25,32 @@ interface CallProtocolTests {
     URI uri() throws Exception;
 
     private static boolean status(SseClient.Event e, String callId, String state) {
-        return e.type().equals("call-status") && e.data().contains(callId) && Api.parse(e.data()).getString("state").equals(state);
+        return e.type().equals("call-status")
+                && e.data().contains(callId)
+                && Api.parse(e.data()).getString("state").equals(state);
     }
 
     @Test
     default void everyTabRingsTheFirstAcceptWinsAndTheCallRunsToHangUp() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
-             SseClient tab1 = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-1");
-             SseClient tab2 = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-2")) {
+                SseClient tab1 = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-1");
+                SseClient tab2 = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-2")) {
             String id = calls.place("alice", "bob");
-            for (SseClient tab : new SseClient[]{tab1, tab2}) {
-                JsonObject invite = Api.parse(tab.await(e -> e.type().equals("incoming-call") && e.data().contains(id), CDC).data());
+            for (SseClient tab : new SseClient[] {tab1, tab2}) {
+                JsonObject invite = Api.parse(tab.await(
+                                e -> e.type().equals("incoming-call")
+                                        && e.data().contains(id),
+                                CDC)
+                        .data());
                 assertEquals("alice", invite.getString("caller"));
                 assertTrue(invite.containsKey("ringUntil"));
             }
             // Both tabs acknowledge; the second acknowledgement is harmless.
-            assertEquals("RINGING", calls.command("bob", id, "ringing", null).json().getString("state"));
-            assertEquals("RINGING", calls.command("bob", id, "ringing", null).json().getString("state"));
+            assertEquals(
+                    "RINGING", calls.command("bob", id, "ringing", null).json().getString("state"));
+            assertEquals(
+                    "RINGING", calls.command("bob", id, "ringing", null).json().getString("state"));
             alice.await(e -> status(e, id, "RINGING"), CDC);
 
             Api.Answer accepted = calls.accept("bob", id, "tab-1");
@@ -53,12 +60,21 @@ interface CallProtocolTests {
             assertEquals(409, late.status());
             assertEquals("already-answered", late.json().getString("code"));
 
-            JsonObject answer = Api.parse(alice.await(e -> e.type().equals("answer") && e.data().contains(id), CDC).data());
+            JsonObject answer = Api.parse(
+                    alice.await(e -> e.type().equals("answer") && e.data().contains(id), CDC)
+                            .data());
             assertEquals(Calls.ANSWER, answer.getString("sdp"));
-            assertEquals("tab-1", Api.parse(alice.await(e -> status(e, id, "CONNECTED"), CDC).data()).getString("device"));
+            assertEquals(
+                    "tab-1",
+                    Api.parse(alice.await(e -> status(e, id, "CONNECTED"), CDC).data())
+                            .getString("device"));
             tab1.await(e -> status(e, id, "CONNECTED"), CDC);
-            JsonObject elsewhere = Api.parse(tab2.await(e -> e.type().equals("call-status") && e.data().contains(id)
-                    && e.data().contains("answered_elsewhere"), CDC).data());
+            JsonObject elsewhere = Api.parse(tab2.await(
+                            e -> e.type().equals("call-status")
+                                    && e.data().contains(id)
+                                    && e.data().contains("answered_elsewhere"),
+                            CDC)
+                    .data());
             assertEquals("ENDED", elsewhere.getString("state"), "the other tab stops ringing");
 
             // Trickle ICE both ways, in batches.
@@ -68,25 +84,54 @@ interface CallProtocolTests {
                       {"candidate":"candidate:2 1 tcp 1518280447 192.0.2.10 9 typ host tcptype active","sdpMid":"0","sdpMLineIndex":0},
                       {"candidate":"","sdpMid":"0"}]}""";
             assertEquals(200, calls.command("alice", id, "candidates", batch).status());
-            JsonObject trickled = Api.parse(tab1.await(e -> e.type().equals("candidates") && e.data().contains(id), CDC).data());
+            JsonObject trickled = Api.parse(
+                    tab1.await(e -> e.type().equals("candidates") && e.data().contains(id), CDC)
+                            .data());
             assertEquals(3, trickled.getJsonArray("candidates").size());
             assertEquals("alice", trickled.getString("from"));
-            assertEquals(200, calls.command("bob", id, "candidates", "{\"candidates\":[{\"candidate\":\"candidate:3 1 udp 1 192.0.2.20 4000 typ host\",\"sdpMLineIndex\":0}]}").status());
+            assertEquals(
+                    200,
+                    calls.command(
+                                    "bob",
+                                    id,
+                                    "candidates",
+                                    "{\"candidates\":[{\"candidate\":\"candidate:3 1 udp 1 192.0.2.20 4000 typ host\",\"sdpMLineIndex\":0}]}")
+                            .status());
             alice.await(e -> e.type().equals("candidates") && e.data().contains("192.0.2.20"), CDC);
 
             // Renegotiation (ICE restart / screen sharing): offer from bob, answer from alice.
-            assertEquals(200, calls.command("bob", id, "renegotiate", "{\"kind\":\"offer\",\"sdp\":\"v=0\\r\\na=ice-options:trickle\\r\\n\"}").status());
-            JsonObject offer = Api.parse(alice.await(e -> e.type().equals("renegotiate"), CDC).data());
+            assertEquals(
+                    200,
+                    calls.command(
+                                    "bob",
+                                    id,
+                                    "renegotiate",
+                                    "{\"kind\":\"offer\",\"sdp\":\"v=0\\r\\na=ice-options:trickle\\r\\n\"}")
+                            .status());
+            JsonObject offer = Api.parse(
+                    alice.await(e -> e.type().equals("renegotiate"), CDC).data());
             assertEquals("offer", offer.getString("kind"));
-            assertEquals(200, calls.command("alice", id, "renegotiate", "{\"kind\":\"answer\",\"sdp\":\"v=0\\r\\n\"}").status());
-            assertEquals("answer", Api.parse(tab1.await(e -> e.type().equals("renegotiate"), CDC).data()).getString("kind"));
+            assertEquals(
+                    200,
+                    calls.command("alice", id, "renegotiate", "{\"kind\":\"answer\",\"sdp\":\"v=0\\r\\n\"}")
+                            .status());
+            assertEquals(
+                    "answer",
+                    Api.parse(tab1.await(e -> e.type().equals("renegotiate"), CDC)
+                                    .data())
+                            .getString("kind"));
 
-            assertEquals(200, calls.command("alice", id, "media", "{\"status\":\"connected\"}").status());
+            assertEquals(
+                    200,
+                    calls.command("alice", id, "media", "{\"status\":\"connected\"}")
+                            .status());
 
             Api.Answer hungUp = calls.command("alice", id, "hangup", null);
             assertEquals("ENDED", hungUp.json().getString("state"));
-            for (SseClient s : new SseClient[]{alice, tab1}) {
-                JsonObject ended = Api.parse(s.await(e -> status(e, id, "ENDED") && e.data().contains("hangup"), CDC).data());
+            for (SseClient s : new SseClient[] {alice, tab1}) {
+                JsonObject ended = Api.parse(
+                        s.await(e -> status(e, id, "ENDED") && e.data().contains("hangup"), CDC)
+                                .data());
                 assertEquals("alice", ended.getString("endedBy"));
             }
             Api.Answer again = calls.command("bob", id, "hangup", null);
@@ -99,11 +144,15 @@ interface CallProtocolTests {
     default void aDeclineFromAnyTabEndsTheCallForEveryone() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
-             SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-9")) {
+                SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null, "tab-9")) {
             String id = calls.place("alice", "bob");
             bob.await(e -> e.type().equals("incoming-call") && e.data().contains(id), CDC);
-            assertEquals(200, calls.command("bob", id, "decline", "{\"detail\":\"In a meeting\"}").status());
-            JsonObject ended = Api.parse(alice.await(e -> status(e, id, "ENDED"), CDC).data());
+            assertEquals(
+                    200,
+                    calls.command("bob", id, "decline", "{\"detail\":\"In a meeting\"}")
+                            .status());
+            JsonObject ended =
+                    Api.parse(alice.await(e -> status(e, id, "ENDED"), CDC).data());
             assertEquals("declined", ended.getString("reason"));
             assertEquals("In a meeting", ended.getString("detail"));
             bob.await(e -> status(e, id, "ENDED"), CDC);
@@ -118,14 +167,20 @@ interface CallProtocolTests {
         Api.Answer cancelled = calls.command("carol", id, "cancel", null);
         assertEquals("cancelled", cancelled.json().getString("reason"));
         JsonObject entry = Waits.until("history", CDC, () -> {
-            JsonObject history = calls.api().get("bob", Api.PASSWORD, "api/calls?limit=5").json();
-            return history.getJsonArray("calls").stream().map(v -> v.asJsonObject())
-                    .filter(c -> c.getString("id").equals(id) && c.getString("state").equals("ENDED")).findFirst().orElse(null);
+            JsonObject history =
+                    calls.api().get("bob", Api.PASSWORD, "api/calls?limit=5").json();
+            return history.getJsonArray("calls").stream()
+                    .map(v -> v.asJsonObject())
+                    .filter(c ->
+                            c.getString("id").equals(id) && c.getString("state").equals("ENDED"))
+                    .findFirst()
+                    .orElse(null);
         });
         assertTrue(entry.getBoolean("missed"));
         assertEquals("incoming", entry.getString("direction"));
         assertEquals("carol", entry.getString("peer"));
-        JsonObject callerSide = calls.api().get("carol", Api.PASSWORD, "api/calls/" + id).json();
+        JsonObject callerSide =
+                calls.api().get("carol", Api.PASSWORD, "api/calls/" + id).json();
         assertFalse(callerSide.getBoolean("missed"), "the caller did not miss anything");
     }
 
@@ -133,19 +188,23 @@ interface CallProtocolTests {
     default void nobodyAnsweringEndsTheCallWithNoAnswerAndAMissedCall() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
-             SseClient carol = SseClient.open(uri(), "carol", Api.PASSWORD, null)) {
+                SseClient carol = SseClient.open(uri(), "carol", Api.PASSWORD, null)) {
             String id = calls.place("alice", "carol");
             calls.command("carol", id, "ringing", null);
             // The ring timeout is 8 or 15 s (see the pom); the check runs every second from the database.
-            JsonObject ended = Api.parse(alice.await(e -> status(e, id, "ENDED"), Duration.ofSeconds(30)).data());
+            JsonObject ended = Api.parse(alice.await(e -> status(e, id, "ENDED"), Duration.ofSeconds(30))
+                    .data());
             assertEquals("no_answer", ended.getString("reason"));
             carol.await(e -> status(e, id, "ENDED") && e.data().contains("no_answer"), CDC);
             JsonObject view = Waits.until("projected", CDC, () -> {
-                JsonObject c = calls.api().get("carol", Api.PASSWORD, "api/calls/" + id).json();
+                JsonObject c = calls.api()
+                        .get("carol", Api.PASSWORD, "api/calls/" + id)
+                        .json();
                 return c.getString("state").equals("ENDED") ? c : null;
             });
             assertTrue(view.getBoolean("missed"));
-            assertTrue(calls.api().get("carol", Api.PASSWORD, "api/calls").json().getInt("missed") >= 1);
+            assertTrue(
+                    calls.api().get("carol", Api.PASSWORD, "api/calls").json().getInt("missed") >= 1);
         }
     }
 
@@ -171,14 +230,15 @@ interface CallProtocolTests {
     default void glareKeepsExactlyOneCallAndBothSidesLearnWhich() throws Exception {
         Calls calls = new Calls(uri());
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null);
-             SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
+                SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
             // Bob calls first, then Alice calls Bob: "alice" sorts first, so her call survives.
             String bobs = calls.place("bob", "alice");
             Api.Answer alices = calls.api().placeCall("alice", "bob");
             assertEquals("TRYING", alices.json().getString("state"));
             String survivor = alices.json().getString("id");
-            for (SseClient s : new SseClient[]{alice, bob}) {
-                JsonObject lost = Api.parse(s.await(e -> status(e, bobs, "ENDED"), CDC).data());
+            for (SseClient s : new SseClient[] {alice, bob}) {
+                JsonObject lost =
+                        Api.parse(s.await(e -> status(e, bobs, "ENDED"), CDC).data());
                 assertEquals("glare", lost.getString("reason"));
                 assertEquals(survivor, lost.getString("replacedBy"));
             }
@@ -199,9 +259,12 @@ interface CallProtocolTests {
         String id = calls.place("alice", "carol");
         calls.accept("carol", id, "laptop");
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null)) {
-            Api.Answer failed = calls.command("carol", id, "media", "{\"status\":\"failed\",\"detail\":\"ice-failed\"}");
+            Api.Answer failed =
+                    calls.command("carol", id, "media", "{\"status\":\"failed\",\"detail\":\"ice-failed\"}");
             assertEquals("failed", failed.json().getString("reason"));
-            JsonObject ended = Api.parse(alice.await(e -> status(e, id, "ENDED") && e.data().contains("failed"), CDC).data());
+            JsonObject ended = Api.parse(
+                    alice.await(e -> status(e, id, "ENDED") && e.data().contains("failed"), CDC)
+                            .data());
             assertEquals("carol", ended.getString("endedBy"));
             assertEquals("ice-failed", ended.getString("detail"));
         }
@@ -214,14 +277,18 @@ interface CallProtocolTests {
         String id = calls.place("alice", "bob");
         String[] actions = {"ringing", "accept", "decline", "cancel", "hangup", "candidates", "renegotiate", "media"};
         for (String action : actions) {
-            assertEquals(401, api.post(null, "api/calls/" + id + "/" + action, "application/json", "{}").status(), action + " anonymous");
+            assertEquals(
+                    401,
+                    api.post(null, "api/calls/" + id + "/" + action, "application/json", "{}")
+                            .status(),
+                    action + " anonymous");
             Api.Answer stranger = calls.command("carol", id, action, "{}");
             assertEquals(404, stranger.status(), action + " by someone else: " + stranger.body());
             assertEquals("unknown-call", stranger.json().getString("code"));
         }
         assertEquals(401, api.get(null, null, "api/calls/" + id).status());
         assertEquals(404, api.get("carol", Api.PASSWORD, "api/calls/" + id).status());
-        for (String calleeOnly : new String[]{"ringing", "accept", "decline"}) {
+        for (String calleeOnly : new String[] {"ringing", "accept", "decline"}) {
             Api.Answer caller = calls.command("alice", id, calleeOnly, "{\"sdp\":\"v=0\"}");
             assertEquals(403, caller.status(), calleeOnly + " by the caller");
             assertEquals("callee-only", caller.json().getString("code"));
@@ -229,10 +296,13 @@ interface CallProtocolTests {
         Api.Answer calleeCancels = calls.command("bob", id, "cancel", null);
         assertEquals(403, calleeCancels.status());
         assertEquals("caller-only", calleeCancels.json().getString("code"));
-        assertEquals("TRYING", Waits.until("projected", CDC, () -> {
-            Api.Answer a = api.get("alice", Api.PASSWORD, "api/calls/" + id);
-            return a.status() == 200 ? a.json().getString("state") : null;
-        }), "none of that changed the call");
+        assertEquals(
+                "TRYING",
+                Waits.until("projected", CDC, () -> {
+                    Api.Answer a = api.get("alice", Api.PASSWORD, "api/calls/" + id);
+                    return a.status() == 200 ? a.json().getString("state") : null;
+                }),
+                "none of that changed the call");
     }
 
     @Test
@@ -240,27 +310,63 @@ interface CallProtocolTests {
         Calls calls = new Calls(uri());
         String id = calls.place("alice", "bob");
         assertProblem(calls.command("bob", id, "accept", "{}"), 400, "missing-sdp");
-        assertProblem(calls.command("bob", id, "accept", "{\"sdp\":\"v=0\",\"device\":\"not ok!\"}"), 400, "invalid-device");
+        assertProblem(
+                calls.command("bob", id, "accept", "{\"sdp\":\"v=0\",\"device\":\"not ok!\"}"), 400, "invalid-device");
         assertProblem(calls.command("bob", id, "accept", "[]"), 400, "invalid-body");
-        assertProblem(calls.command("bob", id, "decline", "{\"detail\":\"" + "x".repeat(201) + "\"}"), 400, "detail-too-long");
+        assertProblem(
+                calls.command("bob", id, "decline", "{\"detail\":\"" + "x".repeat(201) + "\"}"),
+                400,
+                "detail-too-long");
         assertProblem(calls.command("alice", id, "candidates", "{}"), 400, "invalid-candidates");
         assertProblem(calls.command("alice", id, "candidates", "{\"candidates\":[]}"), 400, "invalid-candidates");
-        assertProblem(calls.command("alice", id, "candidates", "{\"candidates\":[{\"candidate\":\"hello\",\"sdpMid\":\"0\"}]}"), 400, "invalid-candidates");
-        assertProblem(calls.command("alice", id, "candidates", "{\"candidates\":[{\"candidate\":\"candidate:1\"}]}"), 400, "invalid-candidates");
-        assertProblem(calls.command("alice", id, "candidates", "{\"candidates\":[{\"candidate\":\"candidate:1\",\"sdpMLineIndex\":\"x\"}]}"), 400, "invalid-candidates");
-        String many = "{\"candidates\":[" + "{\"candidate\":\"candidate:1\",\"sdpMid\":\"0\"},".repeat(50) + "{\"candidate\":\"candidate:1\",\"sdpMid\":\"0\"}]}";
+        assertProblem(
+                calls.command(
+                        "alice", id, "candidates", "{\"candidates\":[{\"candidate\":\"hello\",\"sdpMid\":\"0\"}]}"),
+                400,
+                "invalid-candidates");
+        assertProblem(
+                calls.command("alice", id, "candidates", "{\"candidates\":[{\"candidate\":\"candidate:1\"}]}"),
+                400,
+                "invalid-candidates");
+        assertProblem(
+                calls.command(
+                        "alice",
+                        id,
+                        "candidates",
+                        "{\"candidates\":[{\"candidate\":\"candidate:1\",\"sdpMLineIndex\":\"x\"}]}"),
+                400,
+                "invalid-candidates");
+        String many = "{\"candidates\":[" + "{\"candidate\":\"candidate:1\",\"sdpMid\":\"0\"},".repeat(50)
+                + "{\"candidate\":\"candidate:1\",\"sdpMid\":\"0\"}]}";
         assertProblem(calls.command("alice", id, "candidates", many), 413, "too-many-candidates");
-        assertProblem(calls.command("alice", id, "candidates", "{\"candidates\":[{\"candidate\":\"candidate:" + "1".repeat(1100) + "\",\"sdpMid\":\"0\"}]}"), 413, "candidate-too-large");
-        assertProblem(calls.command("alice", id, "renegotiate", "{\"kind\":\"pranswer\",\"sdp\":\"v=0\"}"), 400, "invalid-kind");
-        assertProblem(calls.command("alice", id, "renegotiate", "{\"kind\":\"offer\",\"sdp\":\"v=0\"}"), 409, "illegal-transition");
+        assertProblem(
+                calls.command(
+                        "alice",
+                        id,
+                        "candidates",
+                        "{\"candidates\":[{\"candidate\":\"candidate:" + "1".repeat(1100) + "\",\"sdpMid\":\"0\"}]}"),
+                413,
+                "candidate-too-large");
+        assertProblem(
+                calls.command("alice", id, "renegotiate", "{\"kind\":\"pranswer\",\"sdp\":\"v=0\"}"),
+                400,
+                "invalid-kind");
+        assertProblem(
+                calls.command("alice", id, "renegotiate", "{\"kind\":\"offer\",\"sdp\":\"v=0\"}"),
+                409,
+                "illegal-transition");
         assertProblem(calls.command("alice", id, "media", "{\"status\":\"great\"}"), 400, "invalid-status");
         assertProblem(calls.command("alice", id, "hangup", null), 409, "illegal-transition");
         assertProblem(calls.api().get("alice", Api.PASSWORD, "api/calls?limit=0"), 400, "invalid-limit");
         assertProblem(calls.api().get("alice", Api.PASSWORD, "api/calls?before=yesterday"), 400, "invalid-before");
         assertProblem(calls.api().get("alice", Api.PASSWORD, "api/events?device=%3Cscript%3E"), 400, "invalid-device");
-        assertEquals(0, org.videochat.it.support.Db.count(
-                "SELECT count(*) FROM call_signal WHERE call_id = CAST(? AS uuid) AND kind <> 'offer'", id), "no signal was stored");
-        assertEquals("TRYING", org.videochat.it.support.Db.string("SELECT state FROM call WHERE id = CAST(? AS uuid)", id));
+        assertEquals(
+                0,
+                org.videochat.it.support.Db.count(
+                        "SELECT count(*) FROM call_signal WHERE call_id = CAST(? AS uuid) AND kind <> 'offer'", id),
+                "no signal was stored");
+        assertEquals(
+                "TRYING", org.videochat.it.support.Db.string("SELECT state FROM call WHERE id = CAST(? AS uuid)", id));
     }
 
     private static void assertProblem(Api.Answer answer, int status, String code) {
@@ -273,21 +379,36 @@ interface CallProtocolTests {
     @Test
     default void aCommandRepeatedWithItsIdempotencyKeyRunsOnce() throws Exception {
         Api api = new Api(uri());
-        String place = jakarta.json.Json.createObjectBuilder().add("callee", "bob").add("sdp", Api.OFFER).build().toString();
+        String place = jakarta.json.Json.createObjectBuilder()
+                .add("callee", "bob")
+                .add("sdp", Api.OFFER)
+                .build()
+                .toString();
         String key = java.util.UUID.randomUUID().toString();
         Api.Answer first = api.postOnce("alice", "api/calls", place, key);
         Api.Answer again = api.postOnce("alice", "api/calls", place, key);
         assertEquals(201, first.status(), first.body());
-        assertEquals(201, again.status(), "the repeat answers what the first did, not already-in-call: " + again.body());
+        assertEquals(
+                201, again.status(), "the repeat answers what the first did, not already-in-call: " + again.body());
         String id = first.json().getString("id");
         assertEquals(id, again.json().getString("id"));
         assertEquals(first.header("Location"), again.header("Location"));
         assertEquals("true", again.header("Idempotency-Replayed"));
-        assertEquals(1, org.videochat.it.support.Db.count(
-                "SELECT count(*) FROM call WHERE caller = 'alice' AND callee = 'bob' AND state <> 'ENDED'"), "one call, not two");
+        assertEquals(
+                1,
+                org.videochat.it.support.Db.count(
+                        "SELECT count(*) FROM call WHERE caller = 'alice' AND callee = 'bob' AND state <> 'ENDED'"),
+                "one call, not two");
 
-        Api.Answer otherRequest = api.postOnce("alice", "api/calls",
-                jakarta.json.Json.createObjectBuilder().add("callee", "carol").add("sdp", Api.OFFER).build().toString(), key);
+        Api.Answer otherRequest = api.postOnce(
+                "alice",
+                "api/calls",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("callee", "carol")
+                        .add("sdp", Api.OFFER)
+                        .build()
+                        .toString(),
+                key);
         assertEquals(422, otherRequest.status(), otherRequest.body());
         assertEquals("idempotency-key-reused", otherRequest.json().getString("code"));
 
@@ -296,8 +417,18 @@ interface CallProtocolTests {
         Api.Answer cancelledAgain = api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", cancelKey);
         assertEquals(200, cancelled.status(), cancelled.body());
         assertEquals(cancelled.body(), cancelledAgain.body());
-        assertEquals(409, api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", java.util.UUID.randomUUID().toString()).status(),
+        assertEquals(
+                409,
+                api.postOnce(
+                                "alice",
+                                "api/calls/" + id + "/cancel",
+                                "{}",
+                                java.util.UUID.randomUUID().toString())
+                        .status(),
                 "a new key is a new command: the call is over");
-        assertEquals(400, api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", "bad key with spaces").status());
+        assertEquals(
+                400,
+                api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", "bad key with spaces")
+                        .status());
     }
 }

@@ -1,12 +1,11 @@
 package org.videochat.it;
 
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.OnPayaraMicro;
 import org.videochat.it.support.SseClient;
-
-import java.net.URI;
 
 /** {@link CallSignalingTests} on Payara Micro (Arquillian), the modules deployed as one WAR. */
 class CallSignalingIT extends OnPayaraMicro implements CallSignalingTests {

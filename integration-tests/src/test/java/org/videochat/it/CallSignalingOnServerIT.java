@@ -6,5 +6,4 @@ import org.videochat.it.support.OnRunCommandServer;
  * {@link CallSignalingTests} against the run command's application server with videochat.ear: Payara
  * Server here, WildFly in the wildfly-tests module (the same class, the same EAR).
  */
-class CallSignalingOnServerIT extends OnRunCommandServer implements CallSignalingTests {
-}
+class CallSignalingOnServerIT extends OnRunCommandServer implements CallSignalingTests {}

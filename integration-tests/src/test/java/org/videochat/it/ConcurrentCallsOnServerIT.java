@@ -1,12 +1,7 @@
 package org.videochat.it;
 
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.Api;
-import org.videochat.it.support.Calls;
-import org.videochat.it.support.Db;
-import org.videochat.it.support.OnRunCommandServer;
-import org.videochat.it.support.SseClient;
-import org.videochat.it.support.Waits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.OnRunCommandServer;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
 
 /**
  * Two pairs of people call each other at the same moment (glare) and call back, round after
@@ -51,7 +50,7 @@ class ConcurrentCallsOnServerIT extends OnRunCommandServer {
                 streams.put(user, SseClient.open(uri(), user, Api.PASSWORD, null));
             }
             List<Future<?>> pairs = new ArrayList<>();
-            for (String[] pair : new String[][]{{"alice", "bob"}, {"carol", "admin"}}) {
+            for (String[] pair : new String[][] {{"alice", "bob"}, {"carol", "admin"}}) {
                 pairs.add(pool.submit(() -> {
                     for (int round = 0; round < ROUNDS; round++) {
                         glare(calls, pair[0], pair[1], placed, pool);
@@ -71,29 +70,42 @@ class ConcurrentCallsOnServerIT extends OnRunCommandServer {
                         for (SseClient.Event e : stream.drain(Duration.ofMillis(100))) {
                             Matcher m = STATUS.matcher(e.data());
                             if (e.type().equals("call-status") && m.find()) {
-                                seen.computeIfAbsent(user, u -> new HashMap<>()).computeIfAbsent(m.group(1), c -> new ArrayList<>()).add(m.group(2));
+                                seen.computeIfAbsent(user, u -> new HashMap<>())
+                                        .computeIfAbsent(m.group(1), c -> new ArrayList<>())
+                                        .add(m.group(2));
                             }
                         }
                     } catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
                     }
                 });
-                return placed.stream().allMatch(id -> participants(id).stream()
-                        .allMatch(u -> seen.getOrDefault(u, Map.of()).getOrDefault(id, List.of()).contains("ENDED")));
+                return placed.stream()
+                        .allMatch(id -> participants(id).stream()
+                                .allMatch(u -> seen.getOrDefault(u, Map.of())
+                                        .getOrDefault(id, List.of())
+                                        .contains("ENDED")));
             });
             for (String id : placed) {
                 for (String user : participants(id)) {
                     List<String> states = seen.get(user).get(id);
                     for (int i = 1; i < states.size(); i++) {
-                        assertTrue(ORDER.indexOf(states.get(i - 1)) < ORDER.indexOf(states.get(i)),
+                        assertTrue(
+                                ORDER.indexOf(states.get(i - 1)) < ORDER.indexOf(states.get(i)),
                                 "call " + id + " on " + user + "'s stream went " + states);
                     }
                 }
-                assertEquals(Db.string("SELECT state || '/' || coalesce(end_reason, '') FROM call WHERE id = CAST(? AS uuid)", id),
-                        Db.string("SELECT state || '/' || coalesce(end_reason, '') FROM call_view WHERE id = CAST(? AS uuid)", id),
+                assertEquals(
+                        Db.string(
+                                "SELECT state || '/' || coalesce(end_reason, '') FROM call WHERE id = CAST(? AS uuid)",
+                                id),
+                        Db.string(
+                                "SELECT state || '/' || coalesce(end_reason, '') FROM call_view WHERE id = CAST(? AS uuid)",
+                                id),
                         "the command and the query side agree on call " + id);
             }
-            System.out.printf("[ConcurrentCallsOnServerIT] %d calls in %d rounds of glare and call-back, 2 pairs in parallel%n", placed.size(), ROUNDS);
+            System.out.printf(
+                    "[ConcurrentCallsOnServerIT] %d calls in %d rounds of glare and call-back, 2 pairs in parallel%n",
+                    placed.size(), ROUNDS);
             assertEquals(deadlocksBefore, deadlocks(), "PostgreSQL saw no deadlock");
         } finally {
             pool.shutdownNow();
@@ -102,7 +114,8 @@ class ConcurrentCallsOnServerIT extends OnRunCommandServer {
     }
 
     /** Both call each other at once; whatever survives is cancelled by its caller. */
-    private static void glare(Calls calls, String a, String b, Set<String> placed, ExecutorService pool) throws Exception {
+    private static void glare(Calls calls, String a, String b, Set<String> placed, ExecutorService pool)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         Future<String> ab = pool.submit(() -> {
             go.await();
@@ -124,15 +137,16 @@ class ConcurrentCallsOnServerIT extends OnRunCommandServer {
     }
 
     private static void endOpenCalls(Calls calls, String a, String b) throws Exception {
-        for (String[] open : Db.rows("SELECT CAST(id AS text), caller FROM call WHERE state <> 'ENDED' AND caller IN ('" + a + "', '" + b
-                + "') AND callee IN ('" + a + "', '" + b + "')")) {
+        for (String[] open : Db.rows("SELECT CAST(id AS text), caller FROM call WHERE state <> 'ENDED' AND caller IN ('"
+                + a + "', '" + b + "') AND callee IN ('" + a + "', '" + b + "')")) {
             assertEquals(200, calls.command(open[1], open[0], "cancel", null).status());
         }
     }
 
     private static List<String> participants(String callId) {
         try {
-            return List.of(Db.string("SELECT caller FROM call WHERE id = CAST(? AS uuid)", callId),
+            return List.of(
+                    Db.string("SELECT caller FROM call WHERE id = CAST(? AS uuid)", callId),
                     Db.string("SELECT callee FROM call WHERE id = CAST(? AS uuid)", callId));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,18 +1,12 @@
 package org.videochat.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.jms.Connection;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.Api;
-import org.videochat.it.support.Calls;
-import org.videochat.it.support.Db;
-import org.videochat.it.support.OnRunCommandServer;
-import org.videochat.it.support.SseClient;
-import org.videochat.it.support.Waits;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +16,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.OnRunCommandServer;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
 
 /**
  * PostgreSQL is killed (SIGKILL) while signals flow and while some of them are captured but not
@@ -46,22 +45,27 @@ class DatabaseOutageIT extends OnRunCommandServer {
         List<Integer> acknowledged = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean sending = new AtomicBoolean(true);
         try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
-            Thread sender = new Thread(() -> {
-                for (int i = 0; sending.get(); i++) {
-                    long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(6); // up to about 150 signals/s
-                    try {
-                        if (calls.command("alice", call, "candidates", candidate(i)).status() == 200) {
-                            acknowledged.add(i);
+            Thread sender = new Thread(
+                    () -> {
+                        for (int i = 0; sending.get(); i++) {
+                            long due =
+                                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(6); // up to about 150 signals/s
+                            try {
+                                if (calls.command("alice", call, "candidates", candidate(i))
+                                                .status()
+                                        == 200) {
+                                    acknowledged.add(i);
+                                }
+                            } catch (Exception refused) {
+                                // not acknowledged: the client would retry it, and it need not arrive
+                            }
+                            long rest = due - System.nanoTime();
+                            if (rest > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(rest);
+                            }
                         }
-                    } catch (Exception refused) {
-                        // not acknowledged: the client would retry it, and it need not arrive
-                    }
-                    long rest = due - System.nanoTime();
-                    if (rest > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(rest);
-                    }
-                }
-            }, "signals");
+                    },
+                    "signals");
             sender.start();
             Waits.until("signals flowing", Duration.ofSeconds(15), () -> acknowledged.size() >= 100);
 
@@ -74,10 +78,14 @@ class DatabaseOutageIT extends OnRunCommandServer {
                 lock.setAutoCommit(false);
                 lock.createStatement().execute("LOCK TABLE user_event IN SHARE ROW EXCLUSIVE MODE");
                 int held = acknowledged.size();
-                Waits.until("20 signals acknowledged while the projection waits", Duration.ofSeconds(15),
+                Waits.until(
+                        "20 signals acknowledged while the projection waits",
+                        Duration.ofSeconds(15),
                         () -> acknowledged.size() >= held + 20);
                 inFlight = List.copyOf(acknowledged.subList(held, acknowledged.size()));
-                assertTrue(Collections.disjoint(signals(bob.seen(), call), inFlight), "held signals were not delivered yet");
+                assertTrue(
+                        Collections.disjoint(signals(bob.seen(), call), inFlight),
+                        "held signals were not delivered yet");
                 killDatabase();
             } finally {
                 closeQuietly(lock);
@@ -87,20 +95,25 @@ class DatabaseOutageIT extends OnRunCommandServer {
             Thread.sleep(OUTAGE.toMillis());
             startDatabase();
             int beforeRestart = acknowledged.size();
-            Waits.until("50 more signals acknowledged after the outage", Duration.ofSeconds(90),
+            Waits.until(
+                    "50 more signals acknowledged after the outage",
+                    Duration.ofSeconds(90),
                     () -> acknowledged.size() >= beforeRestart + 50);
             sending.set(false);
             sender.join(30_000);
 
             List<Integer> expected = List.copyOf(acknowledged);
-            Waits.until("every acknowledged signal on bob's stream", Duration.ofSeconds(120),
+            Waits.until(
+                    "every acknowledged signal on bob's stream",
+                    Duration.ofSeconds(120),
                     () -> signals(bob.drain(Duration.ofMillis(300)), call).containsAll(expected));
             List<Integer> arrived = signals(bob.drain(Duration.ofSeconds(2)), call);
             assertEquals(arrived.stream().distinct().count(), arrived.size(), "no signal arrived twice: " + arrived);
             List<Integer> sorted = new ArrayList<>(arrived);
             Collections.sort(sorted);
             assertEquals(sorted, arrived, "signals arrived in the order they were sent");
-            System.out.printf("[DatabaseOutageIT] %d signals acknowledged (%d in flight when the database died), %d arrived, outage %d s%n",
+            System.out.printf(
+                    "[DatabaseOutageIT] %d signals acknowledged (%d in flight when the database died), %d arrived, outage %d s%n",
                     expected.size(), inFlight.size(), arrived.size(), OUTAGE.toSeconds());
         } finally {
             sending.set(false);
@@ -110,7 +123,10 @@ class DatabaseOutageIT extends OnRunCommandServer {
 
     /** The signal numbers of the call's candidate events, in the order they arrived. */
     private static List<Integer> signals(List<SseClient.Event> events, String call) {
-        return events.stream().filter(e -> e.type().equals("candidates") && e.data().contains(call)).map(e -> index(e.data())).toList();
+        return events.stream()
+                .filter(e -> e.type().equals("candidates") && e.data().contains(call))
+                .map(e -> index(e.data()))
+                .toList();
     }
 
     private static String candidate(int i) {
@@ -134,8 +150,16 @@ class DatabaseOutageIT extends OnRunCommandServer {
     private static void killDatabase() throws Exception {
         Path pid = Path.of(System.getProperty("it.home"), "pgdata", "postmaster.pid");
         long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-        assertTrue(new ProcessBuilder("kill", "-KILL", Long.toString(postmaster)).start().waitFor() == 0, "SIGKILL PostgreSQL");
-        Waits.until("PostgreSQL gone", Duration.ofSeconds(10), () -> ProcessHandle.of(postmaster).isEmpty());
+        assertTrue(
+                new ProcessBuilder("kill", "-KILL", Long.toString(postmaster))
+                                .start()
+                                .waitFor()
+                        == 0,
+                "SIGKILL PostgreSQL");
+        Waits.until(
+                "PostgreSQL gone",
+                Duration.ofSeconds(10),
+                () -> ProcessHandle.of(postmaster).isEmpty());
     }
 
     private static void startDatabase() throws Exception {
@@ -143,7 +167,8 @@ class DatabaseOutageIT extends OnRunCommandServer {
         Waits.until("PostgreSQL started again", Duration.ofSeconds(60), () -> {
             Process start = new ProcessBuilder(script.getAbsolutePath(), "db-start")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(System.getProperty("it.home"), "db-start.log")))
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(new File(System.getProperty("it.home"), "db-start.log")))
                     .start();
             return start.waitFor(60, TimeUnit.SECONDS) && start.exitValue() == 0;
         });
@@ -151,7 +176,7 @@ class DatabaseOutageIT extends OnRunCommandServer {
 
     private static int deadLettersOf(String call) throws Exception {
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-             Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", "videochat")) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             int n = 0;

@@ -1,11 +1,11 @@
 package org.videochat.it;
 
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.OnRunCommandServer;
-
 import static org.videochat.it.support.HealthChecks.assertLive;
 import static org.videochat.it.support.HealthChecks.assertReady;
 import static org.videochat.it.support.HealthChecks.get;
+
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.OnRunCommandServer;
 
 /**
  * The health checks at /api/health on the application's port, which every server serves (WildFly

@@ -1,5 +1,7 @@
 package org.videochat.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageProducer;
@@ -8,20 +10,16 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.Api;
-import org.videochat.it.support.OnPayaraMicro;
-import org.videochat.it.support.Calls;
-import org.videochat.it.support.Db;
-import org.videochat.it.support.SseClient;
-import org.videochat.it.support.Waits;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.OnPayaraMicro;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
 
 /**
  * CDC delivery is at least once: Debezium replays from its last stored offset after a crash,
@@ -35,7 +33,10 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
     void aRedeliveredOfferIsProjectedOnce() throws Exception {
         Api api = new Api(base.toURI());
         String callId = api.placeCall("alice", "bob").json().getString("id");
-        Waits.until("call projected", CDC, () -> api.get("bob", Api.PASSWORD, "api/calls/" + callId).status() == 200);
+        Waits.until(
+                "call projected",
+                CDC,
+                () -> api.get("bob", Api.PASSWORD, "api/calls/" + callId).status() == 200);
 
         long lsn = syntheticLsn();
         String change = signalInsert(callId, lsn);
@@ -44,16 +45,25 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
             bob.await(e -> e.type().equals("incoming-call") && e.data().contains("a=redelivered"), CDC);
             waitUntilQueueDrained();
             List<SseClient.Event> events = bob.drain(Duration.ofMillis(500));
-            assertEquals(1, events.stream().filter(e -> e.data().contains("a=redelivered")).count(), "one event for one change");
+            assertEquals(
+                    1,
+                    events.stream()
+                            .filter(e -> e.data().contains("a=redelivered"))
+                            .count(),
+                    "one event for one change");
         }
-        assertEquals(1, Db.count("SELECT count(*) FROM user_event WHERE source_key = ?", "call_signal:" + lsn + ":incoming-call"));
+        assertEquals(
+                1,
+                Db.count(
+                        "SELECT count(*) FROM user_event WHERE source_key = ?",
+                        "call_signal:" + lsn + ":incoming-call"));
     }
 
     @Test
     void aChangeNoProjectionCanReadEndsInTheDeadLetterQueueAndTheFlowGoesOn() throws Exception {
         String poison = "not a change event " + System.nanoTime();
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-             Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", "videochat")) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("videochat.cdc"));
@@ -86,15 +96,19 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
     void anOlderCallChangeNeverOverwritesANewerOne() throws Exception {
         Api api = new Api(base.toURI());
         String callId = api.placeCall("carol", "alice").json().getString("id");
-        Waits.until("call and invite projected", CDC, () ->
-                Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId) == 3);
+        Waits.until(
+                "call and invite projected",
+                CDC,
+                () -> Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId) == 3);
 
         // An "ENDED" change from a WAL position before the one already applied: a stale replay.
         long eventsBefore = Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId);
         publishTwice(callUpdate(callId, "ENDED", 1L), callId);
         waitUntilQueueDrained();
         assertEquals("TRYING", Db.string("SELECT state FROM call_view WHERE id = CAST(? AS uuid)", callId));
-        assertEquals(eventsBefore, Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId),
+        assertEquals(
+                eventsBefore,
+                Db.count("SELECT count(*) FROM user_event WHERE call_id = CAST(? AS uuid)", callId),
                 "a stale change tells nobody anything");
     }
 
@@ -117,17 +131,33 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
 
     private static String callUpdate(String callId, String state, long lsn) {
         var row = Json.createObjectBuilder()
-                .add("id", callId).add("caller", "carol").add("callee", "alice").add("state", state)
-                .add("end_reason", "cancelled").addNull("ended_by").addNull("end_detail").addNull("answered_device")
-                .addNull("answered_at").addNull("ended_at").addNull("replaced_by")
-                .add("created_at", Instant.now().toString()).add("updated_at", Instant.now().toString())
-                .add("version", 1).build();
+                .add("id", callId)
+                .add("caller", "carol")
+                .add("callee", "alice")
+                .add("state", state)
+                .add("end_reason", "cancelled")
+                .addNull("ended_by")
+                .addNull("end_detail")
+                .addNull("answered_device")
+                .addNull("answered_at")
+                .addNull("ended_at")
+                .addNull("replaced_by")
+                .add("created_at", Instant.now().toString())
+                .add("updated_at", Instant.now().toString())
+                .add("version", 1)
+                .build();
         return envelope("call", lsn, "u", null, row);
     }
 
-    private static String envelope(String table, long lsn, String op, jakarta.json.JsonObject before, jakarta.json.JsonObject after) {
+    private static String envelope(
+            String table, long lsn, String op, jakarta.json.JsonObject before, jakarta.json.JsonObject after) {
         var event = Json.createObjectBuilder()
-                .add("source", Json.createObjectBuilder().add("table", table).add("lsn", lsn).add("ts_ms", System.currentTimeMillis()))
+                .add(
+                        "source",
+                        Json.createObjectBuilder()
+                                .add("table", table)
+                                .add("lsn", lsn)
+                                .add("ts_ms", System.currentTimeMillis()))
                 .add("op", op)
                 .add("after", after);
         if (before == null) {
@@ -140,7 +170,7 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
 
     private static void publishTwice(String body, String group) throws Exception {
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-             Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", "videochat")) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("videochat.cdc"));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -155,7 +185,7 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
 
     private static void waitUntilQueueDrained() throws Exception {
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-             Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", "videochat")) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             Queue queue = session.createQueue("videochat.cdc");
@@ -166,5 +196,4 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
             });
         }
     }
-
 }

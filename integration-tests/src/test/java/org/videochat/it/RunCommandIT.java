@@ -1,12 +1,9 @@
 package org.videochat.it;
 
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.Api;
-import org.videochat.it.support.Browser;
-import org.videochat.it.support.SseClient;
-import org.videochat.it.support.Waits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -14,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Browser;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
 
 /**
  * End to end against what the run command starts: Payara Server with videochat.ear, PostgreSQL,
@@ -40,15 +39,21 @@ class RunCommandIT {
             assertEquals(201, placed.status(), placed.body());
             callId = placed.json().getString("id");
             assertTrue(placed.body().contains("\"state\":\"TRYING\""));
-            SseClient.Event invite = bob.await(e -> e.type().equals("incoming-call") && e.data().contains(callId), CDC);
-            System.out.printf("[RunCommandIT] POST /api/calls -> incoming-call on bob's stream: %d ms%n",
+            SseClient.Event invite =
+                    bob.await(e -> e.type().equals("incoming-call") && e.data().contains(callId), CDC);
+            System.out.printf(
+                    "[RunCommandIT] POST /api/calls -> incoming-call on bob's stream: %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
             eventId = invite.id();
         }
-        assertEquals(200, api.post("alice", "api/calls/" + callId + "/cancel", "application/json", "{}").status());
+        assertEquals(
+                200,
+                api.post("alice", "api/calls/" + callId + "/cancel", "application/json", "{}")
+                        .status());
 
         // The broker goes away: readiness tells the load balancer at once (503, broker DOWN).
-        long artemis = Long.parseLong(Files.readString(Path.of(System.getProperty("it.home"), "run", "artemis.pid")).trim());
+        long artemis = Long.parseLong(Files.readString(Path.of(System.getProperty("it.home"), "run", "artemis.pid"))
+                .trim());
         ProcessHandle.of(artemis).ifPresent(ProcessHandle::destroy);
         try (Browser loadBalancer = new Browser(server)) {
             HttpResponse<String> down = Waits.until("readiness DOWN without the broker", Duration.ofSeconds(60), () -> {
@@ -65,7 +70,10 @@ class RunCommandIT {
         run("start");
 
         try (Browser loadBalancer = new Browser(server)) {
-            Waits.until("ready again after the restart", Duration.ofSeconds(60), () -> loadBalancer.get("health/ready").statusCode() == 200);
+            Waits.until(
+                    "ready again after the restart",
+                    Duration.ofSeconds(60),
+                    () -> loadBalancer.get("health/ready").statusCode() == 200);
         }
 
         JsonObject call = Waits.until("call readable after restart", Duration.ofSeconds(60), () -> {
@@ -85,7 +93,10 @@ class RunCommandIT {
             String next = api.placeCall("bob", "carol").json().getString("id");
             carol.await(e -> e.type().equals("incoming-call") && e.data().contains(next), CDC);
             // Leave nobody ringing for the tests that follow (carol would be busy for 45 s).
-            assertEquals(200, api.post("bob", "api/calls/" + next + "/cancel", "application/json", "{}").status());
+            assertEquals(
+                    200,
+                    api.post("bob", "api/calls/" + next + "/cancel", "application/json", "{}")
+                            .status());
         }
     }
 

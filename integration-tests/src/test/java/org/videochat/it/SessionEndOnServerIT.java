@@ -1,14 +1,14 @@
 package org.videochat.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.ChromiumPage;
 import org.videochat.it.support.OnRunCommandServer;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An operator signs a person out while their call screen is open. The page must not go on
@@ -24,7 +24,8 @@ class SessionEndOnServerIT extends OnRunCommandServer {
             carol.signIn("carol", Api.PASSWORD);
             carol.waitText("connection", "connected");
 
-            Api.Answer signedOut = calls.api().post("admin", "api/admin/people/carol/sign-out", "application/json", "{}");
+            Api.Answer signedOut =
+                    calls.api().post("admin", "api/admin/people/carol/sign-out", "application/json", "{}");
             assertEquals(202, signedOut.status(), signedOut.body());
             carol.waitVisible("session-ended");
             assertTrue(carol.text("session-ended").contains("Your session has ended"), carol.text("session-ended"));
@@ -32,11 +33,15 @@ class SessionEndOnServerIT extends OnRunCommandServer {
             carol.screenshot("session-ended");
 
             carol.click("#sign-in-again");
-            carol.waitFor("the sign-in page", d -> !d.findElements(By.id("login:username")).isEmpty());
+            carol.waitFor(
+                    "the sign-in page",
+                    d -> !d.findElements(By.id("login:username")).isEmpty());
             carol.type("login:username", "carol");
             carol.type("login:password", Api.PASSWORD);
             carol.click("#login\\:submit");
-            carol.waitFor("back on the call screen", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+            carol.waitFor(
+                    "back on the call screen",
+                    d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
             carol.waitText("connection", "connected");
 
             String id = calls.place("alice", "carol");

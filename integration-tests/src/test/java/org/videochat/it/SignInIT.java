@@ -1,36 +1,35 @@
 package org.videochat.it;
 
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.Api;
-import org.videochat.it.support.OnPayaraMicro;
-import org.videochat.it.support.Browser;
-import org.videochat.it.support.Calls;
-import org.videochat.it.support.Db;
-import org.videochat.it.support.SseClient;
-import org.videochat.it.support.Waits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import java.net.URI;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Browser;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.OnPayaraMicro;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
 
 /** Signing in and out, throttling, CSRF, security headers, directory, presence and Do Not Disturb. */
 class SignInIT extends OnPayaraMicro {
 
     @AfterEach
     void switchDoNotDisturbOff() throws Exception {
-        try (var c = Db.connect(); var s = c.createStatement()) {
+        try (var c = Db.connect();
+                var s = c.createStatement()) {
             s.executeUpdate("UPDATE app_user SET dnd = false");
         }
     }
@@ -44,7 +43,10 @@ class SignInIT extends OnPayaraMicro {
 
         HttpResponse<String> signedIn = browser.signIn("alice", Api.PASSWORD);
         assertEquals(302, signedIn.statusCode(), signedIn.body());
-        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
 
@@ -67,11 +69,15 @@ class SignInIT extends OnPayaraMicro {
     @Test
     void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() throws Exception {
         String wrong = new Browser(uri()).signIn("bob", "not-his-password").body();
-        String unknown = new Browser(uri()).signIn("nobody-" + UUID.randomUUID(), "whatever").body();
+        String unknown = new Browser(uri())
+                .signIn("nobody-" + UUID.randomUUID(), "whatever")
+                .body();
         assertTrue(wrong.contains("Wrong username or password."), wrong);
         assertTrue(unknown.contains("Wrong username or password."), unknown);
         Api api = new Api(uri());
-        assertEquals(api.get("bob", "nope", "api/me").body(), api.get("nobody-at-all", "nope", "api/me").body());
+        assertEquals(
+                api.get("bob", "nope", "api/me").body(),
+                api.get("nobody-at-all", "nope", "api/me").body());
     }
 
     @Test
@@ -98,19 +104,29 @@ class SignInIT extends OnPayaraMicro {
         HttpResponse<String> forged = browser.send("PUT", "api/me/dnd", "{\"dnd\":true}", null);
         assertEquals(403, forged.statusCode());
         assertEquals("csrf", Api.parse(forged.body()).getString("code"));
-        assertEquals(403, browser.send("PUT", "api/me/dnd", "{\"dnd\":true}", "forged-token").statusCode());
-        assertEquals(403, browser.send("POST", "api/calls", "{\"callee\":\"bob\",\"sdp\":\"v=0\"}", null).statusCode());
+        assertEquals(
+                403,
+                browser.send("PUT", "api/me/dnd", "{\"dnd\":true}", "forged-token")
+                        .statusCode());
+        assertEquals(
+                403,
+                browser.send("POST", "api/calls", "{\"callee\":\"bob\",\"sdp\":\"v=0\"}", null)
+                        .statusCode());
         assertEquals(0, Db.count("SELECT count(*) FROM app_user WHERE username = 'carol' AND dnd"), "nothing changed");
-        assertEquals(200, browser.send("PUT", "api/me/dnd", "{\"dnd\":false}", token).statusCode());
+        assertEquals(
+                200, browser.send("PUT", "api/me/dnd", "{\"dnd\":false}", token).statusCode());
         assertEquals(200, new Api(uri()).get("carol", Api.PASSWORD, "api/me").status());
     }
 
     @Test
     void pagesAndApiCarryTheSecurityHeaders() throws Exception {
         Browser browser = new Browser(uri());
-        for (HttpResponse<String> r : new HttpResponse[]{browser.get("login.xhtml"), browser.get("health"), browser.get("api/me")}) {
+        for (HttpResponse<String> r :
+                new HttpResponse[] {browser.get("login.xhtml"), browser.get("health"), browser.get("api/me")}) {
             var h = r.headers();
-            assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), r.uri() + " " + h.map());
+            assertTrue(
+                    h.firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"),
+                    r.uri() + " " + h.map());
             assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
             assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""));
             assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(""));
@@ -140,17 +156,19 @@ class SignInIT extends OnPayaraMicro {
         JsonObject found = api.get("alice", Api.PASSWORD, "api/people?q=BOB").json();
         assertEquals(1, found.getInt("total"));
         assertEquals("Bob Lee", found.getJsonArray("people").getJsonObject(0).getString("displayName"));
-        JsonObject page = api.get("alice", Api.PASSWORD, "api/people?size=2&page=0").json();
+        JsonObject page =
+                api.get("alice", Api.PASSWORD, "api/people?size=2&page=0").json();
         assertEquals(2, page.getJsonArray("people").size());
         assertTrue(page.getInt("total") >= 4);
         assertEquals(400, api.get("alice", Api.PASSWORD, "api/people?size=0").status());
-        assertEquals(0, api.get("alice", Api.PASSWORD, "api/people?q=%25").json().getInt("total"), "% is not a wildcard");
+        assertEquals(
+                0, api.get("alice", Api.PASSWORD, "api/people?q=%25").json().getInt("total"), "% is not a wildcard");
 
         // Presence changes travel the CDC path and reach everyone signed in, as events.
         try (SseClient alice = SseClient.open(uri(), "alice", Api.PASSWORD, null)) {
             Waits.until("alice online", CDC, () -> presenceOf(api, "alice").equals("online"));
             try (SseClient bob = SseClient.open(uri(), "bob", Api.PASSWORD, null);
-                 SseClient bobSecondTab = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
+                    SseClient bobSecondTab = SseClient.open(uri(), "bob", Api.PASSWORD, null)) {
                 alice.await(e -> isPresence(e, "bob", "online"), CDC);
                 assertEquals("online", presenceOf(api, "bob"));
                 Calls calls = new Calls(uri());
@@ -166,7 +184,12 @@ class SignInIT extends OnPayaraMicro {
             // A closed stream is noticed at the next heartbeat (15 s): that is the grace period.
             alice.await(e -> isPresence(e, "bob", "offline"), Duration.ofSeconds(45));
             assertEquals("offline", presenceOf(api, "bob"));
-            assertEquals(1, alice.seen().stream().filter(e -> isPresence(e, "bob", "offline")).count(), "offline once, not per tab");
+            assertEquals(
+                    1,
+                    alice.seen().stream()
+                            .filter(e -> isPresence(e, "bob", "offline"))
+                            .count(),
+                    "offline once, not per tab");
             assertTrue(alice.heartbeats() > 0, "heartbeat events keep the stream visibly alive");
         }
     }
@@ -191,12 +214,16 @@ class SignInIT extends OnPayaraMicro {
             Api.Answer call = api.placeCall("alice", "carol");
             assertEquals("busy", call.json().getString("reason"));
             String id = call.json().getString("id");
-            JsonObject status = Api.parse(alice.await(e -> e.type().equals("call-status") && e.data().contains(id), CDC).data());
+            JsonObject status = Api.parse(
+                    alice.await(e -> e.type().equals("call-status") && e.data().contains(id), CDC)
+                            .data());
             assertEquals("busy", status.getString("reason"));
             assertEquals("dnd", status.getString("detail"));
         }
         // Do Not Disturb switches at most once a second (videochat.presence.min-change-ms): 429 until then.
-        org.videochat.it.support.Waits.until("Do Not Disturb switched off again", java.time.Duration.ofSeconds(5),
+        org.videochat.it.support.Waits.until(
+                "Do Not Disturb switched off again",
+                java.time.Duration.ofSeconds(5),
                 () -> putDnd(api, "carol", "{\"dnd\":false}").status() == 200);
         assertEquals("TRYING", api.placeCall("alice", "carol").json().getString("state"));
     }
@@ -207,8 +234,11 @@ class SignInIT extends OnPayaraMicro {
 
     private static String presenceOf(Api api, String user) throws Exception {
         return api.get("alice", Api.PASSWORD, "api/people?q=" + user).json().getJsonArray("people").stream()
-                .map(v -> v.asJsonObject()).filter(p -> p.getString("username").equals(user))
-                .findFirst().orElseThrow().getString("presence");
+                .map(v -> v.asJsonObject())
+                .filter(p -> p.getString("username").equals(user))
+                .findFirst()
+                .orElseThrow()
+                .getString("presence");
     }
 
     /** A user with a PBKDF2 hash in the format the identity store reads. */
@@ -216,11 +246,14 @@ class SignInIT extends OnPayaraMicro {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 100_000, 256)).getEncoded();
-        String stored = "PBKDF2WithHmacSHA256:100000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 100_000, 256))
+                .getEncoded();
+        String stored = "PBKDF2WithHmacSHA256:100000:" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(hash);
         try (var c = Db.connect();
-             var user = c.prepareStatement("INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?)");
-             var role = c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, 'user')")) {
+                var user = c.prepareStatement(
+                        "INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?)");
+                var role = c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, 'user')")) {
             user.setString(1, username);
             user.setString(2, displayName);
             user.setString(3, stored);

@@ -1,14 +1,9 @@
 package org.videochat.it;
 
-import jakarta.json.Json;
-import org.junit.jupiter.api.Test;
-import org.videochat.it.support.Api;
-import org.videochat.it.support.Calls;
-import org.videochat.it.support.Db;
-import org.videochat.it.support.OnRunCommandServer;
-import org.videochat.it.support.SseClient;
-import org.videochat.it.support.Waits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,9 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.videochat.it.support.Api;
+import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
+import org.videochat.it.support.OnRunCommandServer;
+import org.videochat.it.support.SseClient;
+import org.videochat.it.support.Waits;
 
 /**
  * One person's streams stop reading — a laptop that went to sleep, a half-open connection — while
@@ -35,7 +34,8 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
     private static final int STALLED = 4;
     private static final int SIGNALS = 300;
     private static final int LARGE_EVENTS = 250; // 15 MB: more than the kernel and the container buffer for one socket
-    private static final String LARGE_SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n" + "a=x-filler:" + "f".repeat(60_000) + "\r\n";
+    private static final String LARGE_SDP =
+            "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n" + "a=x-filler:" + "f".repeat(60_000) + "\r\n";
 
     @Test
     void streamsThatStopReadingDelayNobodyElseAndAreClosed() throws Exception {
@@ -52,36 +52,50 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
             for (int i = 0; i < STALLED; i++) {
                 stalled.add(stalledStream("carol"));
             }
-            Waits.until("carol's stalled streams registered", CDC,
+            Waits.until(
+                    "carol's stalled streams registered",
+                    CDC,
                     () -> Db.count("SELECT count(*) FROM stream_connection WHERE username = 'carol'") == STALLED);
 
             AtomicInteger floodFailures = new AtomicInteger();
-            Thread flood = new Thread(() -> {
-                String body = Json.createObjectBuilder().add("kind", "offer").add("sdp", LARGE_SDP).build().toString();
-                for (int i = 0; i < LARGE_EVENTS; i++) {
-                    try {
-                        if (api.post("alice", "api/calls/" + flooded + "/renegotiate", "application/json", body).status() != 200) {
-                            floodFailures.incrementAndGet();
+            Thread flood = new Thread(
+                    () -> {
+                        String body = Json.createObjectBuilder()
+                                .add("kind", "offer")
+                                .add("sdp", LARGE_SDP)
+                                .build()
+                                .toString();
+                        for (int i = 0; i < LARGE_EVENTS; i++) {
+                            try {
+                                if (api.post("alice", "api/calls/" + flooded + "/renegotiate", "application/json", body)
+                                                .status()
+                                        != 200) {
+                                    floodFailures.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                floodFailures.incrementAndGet();
+                            }
                         }
-                    } catch (Exception e) {
-                        floodFailures.incrementAndGet();
-                    }
-                }
-            }, "flood-carol");
+                    },
+                    "flood-carol");
             flood.start();
 
             int heartbeatsBefore = bob.heartbeats();
             for (int i = 0; i < SIGNALS; i++) {
-                String candidates = "{\"candidates\":[{\"candidate\":\"candidate:" + i + " 1 udp 2122260223 10.0.0.1 " + (40000 + i)
-                        + " typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}]}";
-                assertEquals(200, calls.command("admin", watched, "candidates", candidates).status());
+                String candidates = "{\"candidates\":[{\"candidate\":\"candidate:" + i + " 1 udp 2122260223 10.0.0.1 "
+                        + (40000 + i) + " typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}]}";
+                assertEquals(
+                        200,
+                        calls.command("admin", watched, "candidates", candidates)
+                                .status());
             }
             Set<Integer> received = new HashSet<>();
             Waits.until("all " + SIGNALS + " of admin's signals on bob's stream", Duration.ofSeconds(90), () -> {
                 for (SseClient.Event e : bob.drain(Duration.ofMillis(200))) {
                     if (e.type().equals("candidates") && e.data().contains(watched)) {
                         int at = e.data().indexOf("candidate:") + "candidate:".length();
-                        received.add(Integer.parseInt(e.data().substring(at, e.data().indexOf(' ', at))));
+                        received.add(
+                                Integer.parseInt(e.data().substring(at, e.data().indexOf(' ', at))));
                     }
                 }
                 return received.size() == SIGNALS;
@@ -89,13 +103,19 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
             flood.join(Duration.ofMinutes(2).toMillis());
             assertEquals(0, floodFailures.get(), "every large event to carol was accepted");
 
-            Waits.until("the server closed carol's stalled streams", Duration.ofSeconds(60),
+            Waits.until(
+                    "the server closed carol's stalled streams",
+                    Duration.ofSeconds(60),
                     () -> Db.count("SELECT count(*) FROM stream_connection WHERE username = 'carol'") == 0);
             for (Socket socket : stalled) {
                 assertTrue(endsWithin(socket, Duration.ofSeconds(30)), "a stalled stream was closed by the server");
             }
-            Waits.until("bob's heartbeats keep coming", Duration.ofSeconds(40), () -> bob.heartbeats() > heartbeatsBefore);
-            assertEquals(1, Db.count("SELECT count(*) FROM stream_connection WHERE username = 'bob'"), "bob's stream stayed open");
+            Waits.until(
+                    "bob's heartbeats keep coming", Duration.ofSeconds(40), () -> bob.heartbeats() > heartbeatsBefore);
+            assertEquals(
+                    1,
+                    Db.count("SELECT count(*) FROM stream_connection WHERE username = 'bob'"),
+                    "bob's stream stayed open");
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
@@ -108,8 +128,9 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(2048); // before connecting, so the window is small from the start
         socket.connect(new InetSocketAddress(uri().getHost(), uri().getPort()), 5000);
-        String request = "GET " + uri().getPath() + "api/events HTTP/1.1\r\nHost: " + uri().getHost() + ":" + uri().getPort()
-                + "\r\nAuthorization: " + Api.basic(user, Api.PASSWORD) + "\r\nAccept: text/event-stream\r\n\r\n";
+        String request = "GET " + uri().getPath() + "api/events HTTP/1.1\r\nHost: " + uri().getHost() + ":"
+                + uri().getPort() + "\r\nAuthorization: " + Api.basic(user, Api.PASSWORD)
+                + "\r\nAccept: text/event-stream\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         socket.setSoTimeout(10_000);

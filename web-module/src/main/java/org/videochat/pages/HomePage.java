@@ -8,9 +8,8 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.videochat.directory.People;
-
 import java.io.IOException;
+import org.videochat.directory.People;
 
 /** The home page's view of the signed-in user, and signing out. */
 @Named

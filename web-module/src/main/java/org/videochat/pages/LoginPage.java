@@ -13,10 +13,9 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.videochat.platform.web.Language;
 import org.videochat.security.SignIn;
-
-import java.io.IOException;
 
 /** The login page: one message for every failure, so it never tells whether a name exists. */
 @Named
@@ -39,23 +38,30 @@ public class LoginPage {
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
+        AuthenticationStatus status = security.authenticate(
+                request,
+                (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password)))
+                        .credential(new UsernamePasswordCredential(
+                                username == null ? "" : username, new Password(password == null ? "" : password)))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(request.getContextPath() + safeNext());
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
-            String text = language.messages().getString(request.getAttribute(SignIn.LOCKED) != null
-                    ? "login.locked" : "login.wrong");
+            String text = language.messages()
+                    .getString(request.getAttribute(SignIn.LOCKED) != null ? "login.locked" : "login.wrong");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
 
     /** Only a path inside this application: never an open redirect. */
     private String safeNext() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.startsWith("/login")) {
             return "/";
         }
         return next;

@@ -6,14 +6,13 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.directory.People;
-import org.videochat.directory.PasswordHashing;
-import org.videochat.directory.UserAccount;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.directory.PasswordHashing;
+import org.videochat.directory.People;
+import org.videochat.directory.UserAccount;
 
 /**
  * People in the {@code app_user} table with PBKDF2 password hashes (the embedded default).
@@ -41,7 +40,9 @@ public class DatabaseIdentityStore implements IdentityStore {
         }
         var hash = hashing.hasher();
         Optional<UserAccount> account = people.find(login.getCaller());
-        String stored = account.map(UserAccount::passwordHash).filter(h -> h.startsWith("PBKDF2")).orElse(null);
+        String stored = account.map(UserAccount::passwordHash)
+                .filter(h -> h.startsWith("PBKDF2"))
+                .orElse(null);
         if (stored == null) {
             if (decoy == null) {
                 decoy = hash.generate("decoy-password".toCharArray());
@@ -55,7 +56,9 @@ public class DatabaseIdentityStore implements IdentityStore {
         } catch (RuntimeException malformed) {
             valid = false;
         }
-        return valid ? new CredentialValidationResult(account.get().username(), Set.copyOf(account.get().roles()))
+        return valid
+                ? new CredentialValidationResult(
+                        account.get().username(), Set.copyOf(account.get().roles()))
                 : CredentialValidationResult.INVALID_RESULT;
     }
 

@@ -1,5 +1,11 @@
 package org.videochat.security;
 
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.naming.Context;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
@@ -8,12 +14,6 @@ import javax.naming.directory.DirContext;
 import javax.naming.directory.InitialDirContext;
 import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
-import java.util.HashMap;
-import java.util.Hashtable;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Signs people in against a company LDAP directory: find the user's entry with the service
@@ -23,9 +23,17 @@ import java.util.Set;
 public final class LdapDirectory {
 
     /** Connection and schema settings; every one is a {@code videochat.ldap.*} key. */
-    public record Settings(String url, String bindDn, String bindPassword, String userBase, String userFilter,
-                           String displayNameAttribute, String groupBase, String groupFilter, String groupNameAttribute,
-                           Map<String, String> groupRoles) {
+    public record Settings(
+            String url,
+            String bindDn,
+            String bindPassword,
+            String userBase,
+            String userFilter,
+            String displayNameAttribute,
+            String groupBase,
+            String groupFilter,
+            String groupNameAttribute,
+            Map<String, String> groupRoles) {
 
         /** Parses "group=role,group2=role2". */
         public static Map<String, String> roles(String mapping) {
@@ -34,7 +42,9 @@ public final class LdapDirectory {
                 for (String pair : mapping.split(",")) {
                     int eq = pair.indexOf('=');
                     if (eq > 0) {
-                        roles.put(pair.substring(0, eq).strip().toLowerCase(), pair.substring(eq + 1).strip());
+                        roles.put(
+                                pair.substring(0, eq).strip().toLowerCase(),
+                                pair.substring(eq + 1).strip());
                     }
                 }
             }
@@ -43,8 +53,7 @@ public final class LdapDirectory {
     }
 
     /** Someone the directory vouched for. */
-    public record Person(String username, String displayName, Set<String> roles) {
-    }
+    public record Person(String username, String displayName, Set<String> roles) {}
 
     private final Settings settings;
 
@@ -61,10 +70,11 @@ public final class LdapDirectory {
         try {
             SearchControls controls = new SearchControls();
             controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
-            controls.setReturningAttributes(new String[]{settings.displayNameAttribute()});
+            controls.setReturningAttributes(new String[] {settings.displayNameAttribute()});
             controls.setCountLimit(2);
             // JNDI escapes the filter argument: no LDAP injection through the username.
-            NamingEnumeration<SearchResult> found = service.search(settings.userBase(), settings.userFilter(), new Object[]{username}, controls);
+            NamingEnumeration<SearchResult> found =
+                    service.search(settings.userBase(), settings.userFilter(), new Object[] {username}, controls);
             if (!found.hasMore()) {
                 return Optional.empty();
             }
@@ -91,8 +101,9 @@ public final class LdapDirectory {
         roles.add("user");
         SearchControls controls = new SearchControls();
         controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
-        controls.setReturningAttributes(new String[]{settings.groupNameAttribute()});
-        NamingEnumeration<SearchResult> groups = service.search(settings.groupBase(), settings.groupFilter(), new Object[]{userDn}, controls);
+        controls.setReturningAttributes(new String[] {settings.groupNameAttribute()});
+        NamingEnumeration<SearchResult> groups =
+                service.search(settings.groupBase(), settings.groupFilter(), new Object[] {userDn}, controls);
         while (groups.hasMore()) {
             Attribute cn = groups.next().getAttributes().get(settings.groupNameAttribute());
             if (cn != null) {

@@ -7,13 +7,12 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import org.eclipse.microprofile.config.Config;
-import org.videochat.directory.People;
-
-import javax.naming.NamingException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.Config;
+import org.videochat.directory.People;
 
 /**
  * The company directory as an identity store, when {@code videochat.identity.stores} names
@@ -40,8 +39,15 @@ public class LdapIdentityStore implements IdentityStore {
             return;
         }
         directory = new LdapDirectory(new LdapDirectory.Settings(
-                value("url"), value("bind-dn"), value("bind-password"), value("user-base"), value("user-filter"),
-                value("display-name-attribute"), value("group-base"), value("group-filter"), value("group-name-attribute"),
+                value("url"),
+                value("bind-dn"),
+                value("bind-password"),
+                value("user-base"),
+                value("user-filter"),
+                value("display-name-attribute"),
+                value("group-base"),
+                value("group-filter"),
+                value("group-name-attribute"),
                 LdapDirectory.Settings.roles(value("group-roles"))));
     }
 
@@ -55,7 +61,8 @@ public class LdapIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            return directory.authenticate(login.getCaller(), login.getPassword().getValue())
+            return directory
+                    .authenticate(login.getCaller(), login.getPassword().getValue())
                     .map(person -> {
                         people.rememberDirectoryPerson(person.username(), person.displayName());
                         return new CredentialValidationResult(person.username(), person.roles());

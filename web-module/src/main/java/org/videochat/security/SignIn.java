@@ -12,7 +12,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +33,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     public static final String SESSION_CSRF = "videochat.csrf";
     /** A stable name for the session (its id may change): what its streams are filed under. */
     public static final String SESSION_KEY = "videochat.session";
+
     static final String SESSION_SIGNED_IN_AT = "videochat.signedInAt";
     /** Set on the request when a sign-in was refused because of too many failures. */
     public static final String LOCKED = "videochat.login.locked";
@@ -50,7 +50,8 @@ public class SignIn implements HttpAuthenticationMechanism {
     SignOuts signOuts;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential formCredential = context.getAuthParameters().getCredential();
         if (formCredential instanceof UsernamePasswordCredential login) {
             return formSignIn(login, request, context);
@@ -60,7 +61,8 @@ public class SignIn implements HttpAuthenticationMechanism {
             return basic(authorization.substring(6).strip(), request, response, context);
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_USER) instanceof String user
+        if (session != null
+                && session.getAttribute(SESSION_USER) instanceof String user
                 && signOuts.ended(user, session.getAttribute(SESSION_SIGNED_IN_AT) instanceof Long at ? at : 0L)) {
             session.invalidate(); // closes its streams (SessionEnd); the request goes on as anonymous
             session = null;
@@ -83,10 +85,12 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         String next = request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return context.redirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        return context.redirect(
+                request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
-    private AuthenticationStatus formSignIn(UsernamePasswordCredential login, HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus formSignIn(
+            UsernamePasswordCredential login, HttpServletRequest request, HttpMessageContext context) {
         CredentialValidationResult result = check(login, request);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -104,7 +108,8 @@ public class SignIn implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus basic(
+            String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -113,7 +118,8 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         int colon = decoded.indexOf(':');
         if (colon > 0) {
-            CredentialValidationResult result = check(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)), request);
+            CredentialValidationResult result = check(
+                    new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)), request);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
@@ -134,14 +140,18 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
         String name = login.getCaller();
-        if (name == null || name.isBlank() || name.length() > 256 || login.getPassword().getValue().length == 0) {
+        if (name == null
+                || name.isBlank()
+                || name.length() > 256
+                || login.getPassword().getValue().length == 0) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (throttle.isLocked(name)) {
             request.setAttribute(LOCKED, Boolean.TRUE);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(name.strip().toLowerCase(), login.getPassword()));
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(name.strip().toLowerCase(), login.getPassword()));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             throttle.succeeded(name);
         } else {

@@ -7,12 +7,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.videochat.platform.web.Problems;
-
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
+import org.videochat.platform.web.Problems;
 
 /**
  * Browser security for every response, and CSRF protection for the REST API: a state-changing
@@ -23,7 +22,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebSecurity extends HttpFilter {
 
-    static final String CSP = String.join("; ",
+    static final String CSP = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -38,7 +38,8 @@ public class WebSecurity extends HttpFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         addHeaders(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
@@ -46,7 +47,9 @@ public class WebSecurity extends HttpFilter {
             if (needsCsrfToken(request) && !validToken(request)) {
                 response.setStatus(403);
                 response.setContentType(Problems.MEDIA_TYPE);
-                response.getWriter().write(Problems.json(403, "csrf", "This request needs the X-CSRF-Token header of your session."));
+                response.getWriter()
+                        .write(Problems.json(
+                                403, "csrf", "This request needs the X-CSRF-Token header of your session."));
                 return;
             }
         }
@@ -59,7 +62,8 @@ public class WebSecurity extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self), geolocation=()");
+        response.setHeader(
+                "Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self), geolocation=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
@@ -76,7 +80,8 @@ public class WebSecurity extends HttpFilter {
         HttpSession session = request.getSession(false);
         Object expected = session == null ? null : session.getAttribute(SignIn.SESSION_CSRF);
         String given = request.getHeader("X-CSRF-Token");
-        return expected instanceof String e && given != null
+        return expected instanceof String e
+                && given != null
                 && MessageDigest.isEqual(e.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

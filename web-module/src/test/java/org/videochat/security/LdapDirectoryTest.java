@@ -1,17 +1,16 @@
 package org.videochat.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The LDAP sign-in against a real LDAP server (UnboundID's, in memory, on a free port). */
 class LdapDirectoryTest {
@@ -32,21 +31,39 @@ class LdapDirectoryTest {
         person("mlee", "Minho Lee", "minho-pass");
         person("dup", "First Dup", "x");
         server.add("dn: uid=dup,ou=groups,dc=example,dc=com", "objectClass: top", "objectClass: account", "uid: dup");
-        server.add("dn: cn=videochat-admins,ou=groups,dc=example,dc=com", "objectClass: groupOfNames", "cn: videochat-admins",
+        server.add(
+                "dn: cn=videochat-admins,ou=groups,dc=example,dc=com",
+                "objectClass: groupOfNames",
+                "cn: videochat-admins",
                 "member: uid=jkim,ou=people,dc=example,dc=com");
-        server.add("dn: cn=engineering,ou=groups,dc=example,dc=com", "objectClass: groupOfNames", "cn: engineering",
-                "member: uid=jkim,ou=people,dc=example,dc=com", "member: uid=mlee,ou=people,dc=example,dc=com");
+        server.add(
+                "dn: cn=engineering,ou=groups,dc=example,dc=com",
+                "objectClass: groupOfNames",
+                "cn: engineering",
+                "member: uid=jkim,ou=people,dc=example,dc=com",
+                "member: uid=mlee,ou=people,dc=example,dc=com");
         server.startListening();
         directory = new LdapDirectory(new LdapDirectory.Settings(
-                "ldap://localhost:" + server.getListenPort(), "cn=videochat,dc=example,dc=com", "service-secret",
-                "ou=people,dc=example,dc=com", "(uid={0})", "cn",
-                "ou=groups,dc=example,dc=com", "(member={0})", "cn",
+                "ldap://localhost:" + server.getListenPort(),
+                "cn=videochat,dc=example,dc=com",
+                "service-secret",
+                "ou=people,dc=example,dc=com",
+                "(uid={0})",
+                "cn",
+                "ou=groups,dc=example,dc=com",
+                "(member={0})",
+                "cn",
                 LdapDirectory.Settings.roles("videochat-admins=admin, engineering=user")));
     }
 
     private static void person(String uid, String name, String password) throws Exception {
-        server.add("dn: uid=" + uid + ",ou=people,dc=example,dc=com", "objectClass: inetOrgPerson",
-                "uid: " + uid, "cn: " + name, "sn: " + name.split(" ")[1], "userPassword: " + password);
+        server.add(
+                "dn: uid=" + uid + ",ou=people,dc=example,dc=com",
+                "objectClass: inetOrgPerson",
+                "uid: " + uid,
+                "cn: " + name,
+                "sn: " + name.split(" ")[1],
+                "userPassword: " + password);
     }
 
     @AfterAll
@@ -56,7 +73,8 @@ class LdapDirectoryTest {
 
     @Test
     void aPersonInAnAdminGroupSignsInAsAdmin() throws Exception {
-        LdapDirectory.Person jiwoo = directory.authenticate("jkim", "jiwoo-pass".toCharArray()).orElseThrow();
+        LdapDirectory.Person jiwoo =
+                directory.authenticate("jkim", "jiwoo-pass".toCharArray()).orElseThrow();
         assertEquals("jkim", jiwoo.username());
         assertEquals("Jiwoo Kim", jiwoo.displayName());
         assertEquals(Set.of("user", "admin"), jiwoo.roles());
@@ -64,7 +82,12 @@ class LdapDirectoryTest {
 
     @Test
     void everyoneElseIsAUser() throws Exception {
-        assertEquals(Set.of("user"), directory.authenticate("mlee", "minho-pass".toCharArray()).orElseThrow().roles());
+        assertEquals(
+                Set.of("user"),
+                directory
+                        .authenticate("mlee", "minho-pass".toCharArray())
+                        .orElseThrow()
+                        .roles());
     }
 
     @Test
@@ -77,6 +100,8 @@ class LdapDirectoryTest {
     @Test
     void aFilterInjectionFindsNobody() throws Exception {
         assertTrue(directory.authenticate("*", "jiwoo-pass".toCharArray()).isEmpty());
-        assertTrue(directory.authenticate("jkim)(uid=*", "jiwoo-pass".toCharArray()).isEmpty());
+        assertTrue(directory
+                .authenticate("jkim)(uid=*", "jiwoo-pass".toCharArray())
+                .isEmpty());
     }
 }

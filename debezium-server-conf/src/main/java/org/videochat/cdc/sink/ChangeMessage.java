@@ -2,7 +2,6 @@ package org.videochat.cdc.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,8 @@ import java.util.List;
  * (Artemis message groups); the duplicate id lets the broker drop a change that Debezium sends
  * again after a restart (it replays from the last committed offset).
  */
-public record ChangeMessage(String table, String operation, long lsn, long commitMillis,
-                            String groupId, String duplicateId, String body) {
+public record ChangeMessage(
+        String table, String operation, long lsn, long commitMillis, String groupId, String duplicateId, String body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +25,8 @@ public record ChangeMessage(String table, String operation, long lsn, long commi
      */
     public static ChangeMessage of(String destination, String key, String value, List<String> groupColumns) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("change event without a value (tombstones must be disabled): " + destination);
+            throw new IllegalArgumentException(
+                    "change event without a value (tombstones must be disabled): " + destination);
         }
         JsonNode event = parse(value);
         JsonNode source = event.path("source");

@@ -14,12 +14,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Debezium Server sink that publishes every committed row change to one Artemis queue.
@@ -31,7 +30,8 @@ import java.util.List;
  */
 @Named("jms")
 @Dependent
-public class JmsChangeSink extends BaseChangeConsumer implements DebeziumEngine.ChangeConsumer<ChangeEvent<Object, Object>> {
+public class JmsChangeSink extends BaseChangeConsumer
+        implements DebeziumEngine.ChangeConsumer<ChangeEvent<Object, Object>> {
 
     private static final Logger LOG = Logger.getLogger(JmsChangeSink.class);
     private static final String PREFIX = "debezium.sink.jms.";
@@ -40,12 +40,16 @@ public class JmsChangeSink extends BaseChangeConsumer implements DebeziumEngine.
 
     @ConfigProperty(name = PREFIX + "url")
     String url;
+
     @ConfigProperty(name = PREFIX + "user", defaultValue = "")
     String user;
+
     @ConfigProperty(name = PREFIX + "password", defaultValue = "")
     String password;
+
     @ConfigProperty(name = PREFIX + "queue")
     String queue;
+
     @ConfigProperty(name = PREFIX + "group-by", defaultValue = "id")
     List<String> groupColumns;
     /**
@@ -90,14 +94,17 @@ public class JmsChangeSink extends BaseChangeConsumer implements DebeziumEngine.
     }
 
     @Override
-    public void handleBatch(List<ChangeEvent<Object, Object>> records,
-                            DebeziumEngine.RecordCommitter<ChangeEvent<Object, Object>> committer) throws InterruptedException {
+    public void handleBatch(
+            List<ChangeEvent<Object, Object>> records,
+            DebeziumEngine.RecordCommitter<ChangeEvent<Object, Object>> committer)
+            throws InterruptedException {
         List<ChangeMessage> messages = new ArrayList<>(records.size());
         for (ChangeEvent<Object, Object> record : records) {
             if (record.value() == null || skipPrefixes.stream().anyMatch(record.destination()::startsWith)) {
                 continue;
             }
-            messages.add(ChangeMessage.of(record.destination(), getString(record.key()), getString(record.value()), groupColumns));
+            messages.add(ChangeMessage.of(
+                    record.destination(), getString(record.key()), getString(record.value()), groupColumns));
         }
         publish(messages);
         for (ChangeEvent<Object, Object> record : records) {
@@ -165,7 +172,8 @@ public class JmsChangeSink extends BaseChangeConsumer implements DebeziumEngine.
     static boolean isDuplicate(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String text = String.valueOf(t.getMessage());
-            if (text.contains("Duplicate message detected") || t.getClass().getSimpleName().contains("DuplicateId")) {
+            if (text.contains("Duplicate message detected")
+                    || t.getClass().getSimpleName().contains("DuplicateId")) {
                 return true;
             }
         }

@@ -1,12 +1,11 @@
 package org.videochat.cdc.sink;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ChangeMessageTest {
 
@@ -14,8 +13,7 @@ class ChangeMessageTest {
 
     private static String event(String table, String op, long lsn, String before, String after) {
         return """
-                {"before":%s,"after":%s,"source":{"table":"%s","lsn":%d,"ts_ms":1700000000123},"op":"%s","ts_ms":1700000000200}"""
-                .formatted(before, after, table, lsn, op);
+                {"before":%s,"after":%s,"source":{"table":"%s","lsn":%d,"ts_ms":1700000000123},"op":"%s","ts_ms":1700000000200}""".formatted(before, after, table, lsn, op);
     }
 
     @Test
@@ -32,28 +30,42 @@ class ChangeMessageTest {
 
     @Test
     void aCallIsItsOwnGroup() {
-        ChangeMessage m = ChangeMessage.of("videochat.public.call", "{\"id\":\"c-2\"}",
-                event("call", "u", 5, "{\"id\":\"c-2\",\"state\":\"TRYING\"}", "{\"id\":\"c-2\",\"state\":\"RINGING\"}"), GROUP_BY);
+        ChangeMessage m = ChangeMessage.of(
+                "videochat.public.call",
+                "{\"id\":\"c-2\"}",
+                event(
+                        "call",
+                        "u",
+                        5,
+                        "{\"id\":\"c-2\",\"state\":\"TRYING\"}",
+                        "{\"id\":\"c-2\",\"state\":\"RINGING\"}"),
+                GROUP_BY);
         assertEquals("c-2", m.groupId());
         assertEquals("u", m.operation());
     }
 
     @Test
     void aDeleteIsGroupedByTheRowBeforeIt() {
-        ChangeMessage m = ChangeMessage.of("videochat.public.call", "{\"id\":\"c-3\"}",
-                event("call", "d", 6, "{\"id\":\"c-3\"}", "null"), GROUP_BY);
+        ChangeMessage m = ChangeMessage.of(
+                "videochat.public.call",
+                "{\"id\":\"c-3\"}",
+                event("call", "d", 6, "{\"id\":\"c-3\"}", "null"),
+                GROUP_BY);
         assertEquals("c-3", m.groupId());
     }
 
     @Test
     void theSameChangeAlwaysGetsTheSameDuplicateId() {
         String value = event("call", "c", 77, "null", "{\"id\":\"c-4\"}");
-        assertEquals(ChangeMessage.of("t", "k", value, GROUP_BY).duplicateId(), ChangeMessage.of("t", "k", value, GROUP_BY).duplicateId());
+        assertEquals(
+                ChangeMessage.of("t", "k", value, GROUP_BY).duplicateId(),
+                ChangeMessage.of("t", "k", value, GROUP_BY).duplicateId());
     }
 
     @Test
     void withoutAGroupColumnTheKeyGroups() {
-        ChangeMessage m = ChangeMessage.of("videochat.public.other", "{\"pk\":1}", event("other", "c", 8, "null", "{\"pk\":1}"), GROUP_BY);
+        ChangeMessage m = ChangeMessage.of(
+                "videochat.public.other", "{\"pk\":1}", event("other", "c", 8, "null", "{\"pk\":1}"), GROUP_BY);
         assertEquals("{\"pk\":1}", m.groupId());
     }
 
@@ -65,7 +77,9 @@ class ChangeMessageTest {
 
     @Test
     void duplicateFailuresAreRecognisedThroughTheCauseChain() {
-        var failure = new RuntimeException("commit failed", new IllegalStateException("AMQ229119: Duplicate message detected - message will not be routed"));
+        var failure = new RuntimeException(
+                "commit failed",
+                new IllegalStateException("AMQ229119: Duplicate message detected - message will not be routed"));
         assertTrue(JmsChangeSink.isDuplicate(failure));
         assertTrue(!JmsChangeSink.isDuplicate(new RuntimeException("connection lost")));
     }

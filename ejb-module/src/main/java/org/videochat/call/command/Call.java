@@ -7,12 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.videochat.platform.RequestRejected;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
+import org.videochat.platform.RequestRejected;
 
 /**
  * Write model of a call between two people, and the only place its state changes. Every
@@ -74,8 +73,7 @@ public class Call {
     @Version
     private long version;
 
-    protected Call() {
-    }
+    protected Call() {}
 
     private Call(String caller, String callee, OffsetDateTime ringDeadline) {
         this.id = UUID.randomUUID();
@@ -109,7 +107,9 @@ public class Call {
 
     public void accept(String device) {
         if (state == CallState.CONNECTED) {
-            throw conflict("already-answered", "The call was already answered" + (answeredDevice == null ? "." : " on another device."));
+            throw conflict(
+                    "already-answered",
+                    "The call was already answered" + (answeredDevice == null ? "." : " on another device."));
         }
         requireState("accept", CallState.TRYING, CallState.RINGING);
         state = CallState.CONNECTED;
@@ -186,7 +186,8 @@ public class Call {
                 return;
             }
         }
-        throw conflict(state == CallState.ENDED ? "call-ended" : "illegal-transition",
+        throw conflict(
+                state == CallState.ENDED ? "call-ended" : "illegal-transition",
                 "Cannot " + action + " a call that is " + state.name()
                         + (state == CallState.ENDED ? " (" + endReason + ")." : "."));
     }

@@ -6,13 +6,12 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.directory.People;
-import org.videochat.presence.command.PresenceCommands;
-import org.videochat.platform.RequestRejected;
-
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.directory.People;
+import org.videochat.platform.RequestRejected;
+import org.videochat.presence.command.PresenceCommands;
 
 /**
  * The command side of calls. Each command checks who is asking and what state the call is in,
@@ -56,15 +55,20 @@ public class CallCommands {
         Placement.checkCallee(caller, callee);
         SessionDescriptions.check(offerSdp, maxSdpBytes);
         var calleeAccount = people.find(callee)
-                .orElseThrow(() -> RequestRejected.unprocessable("unknown-callee", "There is nobody with the username '" + callee + "'."));
+                .orElseThrow(() -> RequestRejected.unprocessable(
+                        "unknown-callee", "There is nobody with the username '" + callee + "'."));
         lockPeople(caller, callee);
 
         List<Call> callerCalls = activeCallsOf(caller);
         Call reverse = callerCalls.stream()
                 .filter(c -> c.caller().equals(callee) && c.state() != CallState.CONNECTED)
-                .findFirst().orElse(null);
-        boolean calleeInCall = reverse == null && !calleeAccount.dnd() && !activeCallsOf(callee).isEmpty();
-        Call call = switch (Placement.decide(caller, callee, reverse != null, !callerCalls.isEmpty(), calleeAccount.dnd(), calleeInCall)) {
+                .findFirst()
+                .orElse(null);
+        boolean calleeInCall = reverse == null
+                && !calleeAccount.dnd()
+                && !activeCallsOf(callee).isEmpty();
+        Call call = switch (Placement.decide(
+                caller, callee, reverse != null, !callerCalls.isEmpty(), calleeAccount.dnd(), calleeInCall)) {
             case RING -> Call.place(caller, callee, ringTimeoutSeconds);
             case WIN_GLARE -> {
                 Call winner = Call.place(caller, callee, ringTimeoutSeconds);
@@ -150,7 +154,8 @@ public class CallCommands {
         String signal = switch (kind == null ? "" : kind) {
             case "offer" -> CallSignal.RENEGOTIATE_OFFER;
             case "answer" -> CallSignal.RENEGOTIATE_ANSWER;
-            default -> throw RequestRejected.badRequest("invalid-kind", "Field 'kind' must be \"offer\" or \"answer\".");
+            default ->
+                throw RequestRejected.badRequest("invalid-kind", "Field 'kind' must be \"offer\" or \"answer\".");
         };
         SessionDescriptions.check(sdp, maxSdpBytes);
         call.requireConnected("renegotiate");
@@ -167,7 +172,9 @@ public class CallCommands {
                 call.fail(me, detail);
                 refreshPresence(call);
             }
-            default -> throw RequestRejected.badRequest("invalid-status", "Field 'status' must be \"connected\" or \"failed\".");
+            default ->
+                throw RequestRejected.badRequest(
+                        "invalid-status", "Field 'status' must be \"connected\" or \"failed\".");
         }
         return call;
     }
@@ -178,9 +185,7 @@ public class CallCommands {
         List<Object> ids = em.createNativeQuery("""
                         SELECT CAST(id AS text) FROM call
                         WHERE state IN ('TRYING', 'RINGING') AND ring_deadline < now()
-                        ORDER BY ring_deadline LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, limit)
-                .getResultList();
+                        ORDER BY ring_deadline LIMIT ?1 FOR UPDATE SKIP LOCKED""").setParameter(1, limit).getResultList();
         int expired = 0;
         for (Object id : ids) {
             Call call = em.find(Call.class, UUID.fromString(id.toString()), LockModeType.PESSIMISTIC_WRITE);
@@ -221,7 +226,8 @@ public class CallCommands {
     }
 
     private List<Call> activeCallsOf(String username) {
-        return em.createQuery("SELECT c FROM Call c WHERE (c.caller = :u OR c.callee = :u) AND c.state <> :ended", Call.class)
+        return em.createQuery(
+                        "SELECT c FROM Call c WHERE (c.caller = :u OR c.callee = :u) AND c.state <> :ended", Call.class)
                 .setParameter("u", username)
                 .setParameter("ended", CallState.ENDED)
                 .getResultList();

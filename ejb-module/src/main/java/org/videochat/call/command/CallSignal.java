@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.util.UUID;
 
 /**
@@ -42,8 +41,7 @@ public class CallSignal {
     @Column(nullable = false, updatable = false)
     private String payload;
 
-    protected CallSignal() {
-    }
+    protected CallSignal() {}
 
     public CallSignal(UUID callId, String sender, String recipient, String kind, String payload) {
         this.callId = callId;

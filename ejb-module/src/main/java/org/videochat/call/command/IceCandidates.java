@@ -18,20 +18,22 @@ import org.videochat.platform.RequestRejected;
  */
 public final class IceCandidates {
 
-    private IceCandidates() {
-    }
+    private IceCandidates() {}
 
     /** @return the normalized batch as JSON text */
     public static String check(JsonValue candidates, int maxBatch, int maxCandidateChars) {
         if (candidates == null || candidates.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw RequestRejected.badRequest("invalid-candidates", "Field 'candidates' must be an array of ICE candidates.");
+            throw RequestRejected.badRequest(
+                    "invalid-candidates", "Field 'candidates' must be an array of ICE candidates.");
         }
         JsonArray batch = candidates.asJsonArray();
         if (batch.isEmpty()) {
             throw RequestRejected.badRequest("invalid-candidates", "Send at least one candidate.");
         }
         if (batch.size() > maxBatch) {
-            throw RequestRejected.tooLarge("too-many-candidates", "At most " + maxBatch + " candidates per request, not " + batch.size() + ".");
+            throw RequestRejected.tooLarge(
+                    "too-many-candidates",
+                    "At most " + maxBatch + " candidates per request, not " + batch.size() + ".");
         }
         JsonArrayBuilder normalized = JSON.createArrayBuilder();
         for (int i = 0; i < batch.size(); i++) {
@@ -49,7 +51,8 @@ public final class IceCandidates {
         // An empty candidate string is the end-of-candidates marker.
         String line = string(c, "candidate", index, maxChars, true);
         if (!line.isEmpty() && !line.startsWith("candidate:")) {
-            throw RequestRejected.badRequest("invalid-candidates", "Candidate " + index + " must start with \"candidate:\" (or be empty).");
+            throw RequestRejected.badRequest(
+                    "invalid-candidates", "Candidate " + index + " must start with \"candidate:\" (or be empty).");
         }
         out.add("candidate", line);
         String mid = string(c, "sdpMid", index, 64, false);
@@ -58,9 +61,12 @@ public final class IceCandidates {
         }
         JsonValue mline = c.get("sdpMLineIndex");
         if (mline != null && mline.getValueType() != JsonValue.ValueType.NULL) {
-            if (mline.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) mline).isIntegral()
-                    || ((JsonNumber) mline).intValue() < 0 || ((JsonNumber) mline).intValue() > 1023) {
-                throw RequestRejected.badRequest("invalid-candidates", "Candidate " + index + ": sdpMLineIndex must be an integer 0..1023.");
+            if (mline.getValueType() != JsonValue.ValueType.NUMBER
+                    || !((JsonNumber) mline).isIntegral()
+                    || ((JsonNumber) mline).intValue() < 0
+                    || ((JsonNumber) mline).intValue() > 1023) {
+                throw RequestRejected.badRequest(
+                        "invalid-candidates", "Candidate " + index + ": sdpMLineIndex must be an integer 0..1023.");
             }
             out.add("sdpMLineIndex", ((JsonNumber) mline).intValue());
         }
@@ -69,7 +75,8 @@ public final class IceCandidates {
             out.add("usernameFragment", ufrag);
         }
         if (mid == null && (mline == null || mline.getValueType() == JsonValue.ValueType.NULL)) {
-            throw RequestRejected.badRequest("invalid-candidates", "Candidate " + index + " needs sdpMid or sdpMLineIndex.");
+            throw RequestRejected.badRequest(
+                    "invalid-candidates", "Candidate " + index + " needs sdpMid or sdpMLineIndex.");
         }
         return out.build();
     }
@@ -78,16 +85,20 @@ public final class IceCandidates {
         JsonValue v = c.get(field);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             if (required) {
-                throw RequestRejected.badRequest("invalid-candidates", "Candidate " + index + " needs '" + field + "'.");
+                throw RequestRejected.badRequest(
+                        "invalid-candidates", "Candidate " + index + " needs '" + field + "'.");
             }
             return null;
         }
         if (v.getValueType() != JsonValue.ValueType.STRING) {
-            throw RequestRejected.badRequest("invalid-candidates", "Candidate " + index + ": '" + field + "' must be a string.");
+            throw RequestRejected.badRequest(
+                    "invalid-candidates", "Candidate " + index + ": '" + field + "' must be a string.");
         }
         String s = ((JsonString) v).getString();
         if (s.length() > maxChars) {
-            throw RequestRejected.tooLarge("candidate-too-large", "Candidate " + index + ": '" + field + "' has more than " + maxChars + " characters.");
+            throw RequestRejected.tooLarge(
+                    "candidate-too-large",
+                    "Candidate " + index + ": '" + field + "' has more than " + maxChars + " characters.");
         }
         return s;
     }

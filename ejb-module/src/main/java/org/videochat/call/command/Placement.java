@@ -21,8 +21,7 @@ final class Placement {
         BUSY_IN_CALL
     }
 
-    private Placement() {
-    }
+    private Placement() {}
 
     static void checkCallee(String caller, String callee) {
         if (callee == null || callee.isBlank()) {
@@ -40,8 +39,13 @@ final class Placement {
      * @param calleeIsCallingCaller the callee has an unanswered call to the caller right now
      * @param callerHasOtherCalls   the caller has an unfinished call (other than such a crossing one)
      */
-    static Decision decide(String caller, String callee, boolean calleeIsCallingCaller, boolean callerHasOtherCalls,
-                           boolean calleeDnd, boolean calleeInCall) {
+    static Decision decide(
+            String caller,
+            String callee,
+            boolean calleeIsCallingCaller,
+            boolean callerHasOtherCalls,
+            boolean calleeDnd,
+            boolean calleeInCall) {
         if (calleeIsCallingCaller) {
             // Deterministic winner, whatever the timing: both sides reach the same answer.
             return caller.compareTo(callee) < 0 ? Decision.WIN_GLARE : Decision.LOSE_GLARE;

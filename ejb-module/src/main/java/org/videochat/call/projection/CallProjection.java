@@ -8,19 +8,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.videochat.call.command.CallSignal;
-import org.videochat.cdc.CapturedChange;
-import org.videochat.directory.People;
-import org.videochat.signaling.EventType;
-import org.videochat.signaling.UserEventLog;
-
 import java.io.StringReader;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 import java.util.UUID;
+import java.util.logging.Logger;
+import org.videochat.call.command.CallSignal;
+import org.videochat.cdc.CapturedChange;
+import org.videochat.directory.People;
+import org.videochat.signaling.EventType;
+import org.videochat.signaling.UserEventLog;
 
 /**
  * Projects captured changes of {@code call} and {@code call_signal} into the call view and the
@@ -83,30 +82,45 @@ public class CallProjection {
         String sender = row.getString("sender");
         String kind = row.getString("kind");
         boolean offer = CallSignal.OFFER.equals(kind);
-        Event event = signalEvent(kind, callId.toString(), sender, row.getString("payload"),
-                offer ? people.displayName(sender) : null, offer ? ringDeadline(callId) : null);
+        Event event = signalEvent(
+                kind,
+                callId.toString(),
+                sender,
+                row.getString("payload"),
+                offer ? people.displayName(sender) : null,
+                offer ? ringDeadline(callId) : null);
         if (event == null) {
             return notified;
         }
-        append(row.getString("recipient"), event.type(), callId, event.data(), change.key(event.type().wireName()), change, notified);
+        append(
+                row.getString("recipient"),
+                event.type(),
+                callId,
+                event.data(),
+                change.key(event.type().wireName()),
+                change,
+                notified);
         return notified;
     }
 
     /** An event for a person's log: its type and its JSON data. */
-    record Event(EventType type, String data) {
-    }
+    record Event(EventType type, String data) {}
 
     /**
      * The recipient's event for a stored signal, or null for a kind this version does not deliver.
      * {@code callerName} and {@code ringUntil} matter for an offer only.
      */
-    static Event signalEvent(String kind, String callId, String sender, String payload, String callerName, String ringUntil) {
-        JsonObjectBuilder data = JSON.createObjectBuilder().add("callId", callId).add("from", sender);
+    static Event signalEvent(
+            String kind, String callId, String sender, String payload, String callerName, String ringUntil) {
+        JsonObjectBuilder data =
+                JSON.createObjectBuilder().add("callId", callId).add("from", sender);
         EventType type;
         switch (kind) {
             case CallSignal.OFFER -> {
                 type = EventType.INCOMING_CALL;
-                data.add("caller", sender).add("callerName", callerName == null ? sender : callerName).add("sdp", payload);
+                data.add("caller", sender)
+                        .add("callerName", callerName == null ? sender : callerName)
+                        .add("sdp", payload);
                 if (ringUntil != null) {
                     data.add("ringUntil", ringUntil);
                 }
@@ -117,7 +131,9 @@ public class CallProjection {
             }
             case CallSignal.CANDIDATES -> {
                 type = EventType.CANDIDATES;
-                data.add("candidates", JSON.createReader(new StringReader(payload)).readArray());
+                data.add(
+                        "candidates",
+                        JSON.createReader(new StringReader(payload)).readArray());
             }
             case CallSignal.RENEGOTIATE_OFFER, CallSignal.RENEGOTIATE_ANSWER -> {
                 type = EventType.RENEGOTIATE;
@@ -130,7 +146,14 @@ public class CallProjection {
         return new Event(type, data.build().toString());
     }
 
-    private void append(String user, EventType type, UUID callId, String payload, String key, CapturedChange change, Set<String> notified) {
+    private void append(
+            String user,
+            EventType type,
+            UUID callId,
+            String payload,
+            String key,
+            CapturedChange change,
+            Set<String> notified) {
         if (events.append(user, type.wireName(), callId, payload, key, change.commitMs(), change.publishMs()) > 0) {
             notified.add(user);
         }
@@ -138,7 +161,8 @@ public class CallProjection {
 
     private String ringDeadline(UUID callId) {
         // The call row precedes its offer in the same message group, so the view already has it.
-        var rows = em.createNativeQuery("SELECT to_char(ring_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM call_view WHERE id = CAST(?1 AS uuid)")
+        var rows = em.createNativeQuery(
+                        "SELECT to_char(ring_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM call_view WHERE id = CAST(?1 AS uuid)")
                 .setParameter(1, callId.toString())
                 .getResultList();
         return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();

@@ -3,7 +3,6 @@ package org.videochat.call.query;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,8 @@ public class CallQueries {
                         ORDER BY c.createdAt DESC""", CallView.class)
                 .setParameter("me", viewer)
                 .setMaxResults(1)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -80,7 +80,8 @@ public class CallQueries {
 
     /** For operators: the most recently ended calls, newest first. */
     public List<CallView> recentlyEnded(int limit) {
-        return em.createQuery("SELECT c FROM CallView c WHERE c.state = 'ENDED' ORDER BY c.endedAt DESC", CallView.class)
+        return em.createQuery(
+                        "SELECT c FROM CallView c WHERE c.state = 'ENDED' ORDER BY c.endedAt DESC", CallView.class)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -90,22 +91,33 @@ public class CallQueries {
      * for whom, and when it passed each stage. Times are epoch milliseconds; {@code commitMs} and
      * {@code publishMs} come from Debezium Server, {@code projectedMs} from the database clock.
      */
-    public record TracedEvent(String username, long seq, String type, String sourceKey,
-                              Long commitMs, Long publishMs, long projectedMs) {
-    }
+    public record TracedEvent(
+            String username,
+            long seq,
+            String type,
+            String sourceKey,
+            Long commitMs,
+            Long publishMs,
+            long projectedMs) {}
 
     /** For operators: every event projected for the call, in the order the changes were committed. */
     public List<TracedEvent> trace(UUID callId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                         SELECT username, seq, type, source_key, cdc_commit_ms, cdc_publish_ms,
                                (extract(epoch FROM projected_at) * 1000)::bigint
                         FROM user_event WHERE call_id = CAST(?1 AS uuid)
-                        ORDER BY projected_at, username, seq""")
-                .setParameter(1, callId.toString())
-                .getResultList();
-        return rows.stream().map(r -> new TracedEvent((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
-                ((Number) r[6]).longValue())).toList();
+                        ORDER BY projected_at, username, seq""").setParameter(1, callId.toString()).getResultList();
+        return rows.stream()
+                .map(r -> new TracedEvent(
+                        (String) r[0],
+                        ((Number) r[1]).longValue(),
+                        (String) r[2],
+                        (String) r[3],
+                        r[4] == null ? null : ((Number) r[4]).longValue(),
+                        r[5] == null ? null : ((Number) r[5]).longValue(),
+                        ((Number) r[6]).longValue()))
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
@@ -19,31 +18,39 @@ public class CallView {
 
     @Id
     private UUID id;
+
     private String caller;
     private String callee;
     private String state;
+
     @Column(name = "end_reason")
     private String endReason;
+
     @Column(name = "ended_by")
     private String endedBy;
+
     @Column(name = "end_detail")
     private String endDetail;
+
     @Column(name = "answered_device")
     private String answeredDevice;
     // A String, not a UUID: EclipseLink's UUID converter fails on NULL.
     @Column(name = "replaced_by")
     private String replacedBy;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "answered_at")
     private OffsetDateTime answeredAt;
+
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
+
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
-    protected CallView() {
-    }
+    protected CallView() {}
 
     public UUID id() {
         return id;

@@ -9,16 +9,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.call.projection.CallProjection;
 import org.videochat.cdc.CapturedChange;
 import org.videochat.presence.projection.PresenceProjection;
 import org.videochat.signaling.StreamNotices;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Receives the row changes Debezium Server publishes to the {@code videochat.cdc} queue and hands
@@ -39,12 +38,13 @@ import java.util.logging.Logger;
  * are safe in the log, and every stream catches up from it at each heartbeat. Artemis message
  * groups (JMSXGroupID = call id) keep the changes of one call in order across the parallel sessions.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.cdc"),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.cdc"),
+            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CapturedChangeListener implements MessageListener {
 
@@ -91,12 +91,17 @@ public class CapturedChangeListener implements MessageListener {
                 announce(project(change));
                 if (attempt > 1) {
                     int attempts = attempt;
-                    LOG.info(() -> "projected " + change.table() + " change at LSN " + change.lsn() + " at attempt " + attempts);
+                    LOG.info(() -> "projected " + change.table() + " change at LSN " + change.lsn() + " at attempt "
+                            + attempts);
                 }
                 return;
             } catch (RuntimeException e) {
                 if (ProjectionFailure.isPermanent(e)) {
-                    LOG.log(Level.SEVERE, "a " + change.table() + " change at LSN " + change.lsn() + " cannot be projected; dead-lettering it", e);
+                    LOG.log(
+                            Level.SEVERE,
+                            "a " + change.table() + " change at LSN " + change.lsn()
+                                    + " cannot be projected; dead-lettering it",
+                            e);
                     deadLetter(message, ProjectionFailure.describe(e));
                     return;
                 }
@@ -137,7 +142,8 @@ public class CapturedChangeListener implements MessageListener {
         try {
             announcer.announce(users);
         } catch (RuntimeException e) {
-            LOG.warning("could not announce new events to " + users + "; streams catch up at their next heartbeat: " + e);
+            LOG.warning(
+                    "could not announce new events to " + users + "; streams catch up at their next heartbeat: " + e);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -12,8 +13,6 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import jakarta.inject.Inject;
 
 /**
  * Puts a change that can never be projected into the dead-letter queue at once, with the reason
@@ -42,7 +41,7 @@ public class DeadLetters {
                     .setProperty("_AMQ_ORIG_ADDRESS", from)
                     .setProperty("_AMQ_ORIG_QUEUE", from)
                     .setProperty(REASON, reason);
-            for (String name : new String[]{"JMSXGroupID", "cdc_publish_ms"}) {
+            for (String name : new String[] {"JMSXGroupID", "cdc_publish_ms"}) {
                 if (original.propertyExists(name)) {
                     producer.setProperty(name, original.getObjectProperty(name));
                 }

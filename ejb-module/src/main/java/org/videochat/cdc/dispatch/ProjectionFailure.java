@@ -22,21 +22,26 @@ public final class ProjectionFailure {
     /** Data exception, integrity violation, syntax or access rule, PL/pgSQL raise, cardinality, unsupported feature. */
     private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "23", "42", "P0", "21", "0A");
 
-    private ProjectionFailure() {
-    }
+    private ProjectionFailure() {}
 
     public static boolean isPermanent(Throwable failure) {
         for (Throwable c = failure; c != null && depth(c, failure); c = next(c)) {
             if (c instanceof SQLTransientException || c instanceof SQLRecoverableException) {
                 return false;
             }
-            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+            if (c instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().length() >= 2) {
                 return PERMANENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2));
             }
         }
         for (Throwable c = failure; c != null && depth(c, failure); c = next(c)) {
-            if (c instanceof NullPointerException || c instanceof IllegalArgumentException || c instanceof ClassCastException
-                    || c instanceof jakarta.json.JsonException || c instanceof DateTimeException || c instanceof IndexOutOfBoundsException) {
+            if (c instanceof NullPointerException
+                    || c instanceof IllegalArgumentException
+                    || c instanceof ClassCastException
+                    || c instanceof jakarta.json.JsonException
+                    || c instanceof DateTimeException
+                    || c instanceof IndexOutOfBoundsException) {
                 return true;
             }
         }
@@ -54,7 +59,8 @@ public final class ProjectionFailure {
                 break;
             }
         }
-        String text = root.getClass().getSimpleName() + (state == null ? "" : " (SQLSTATE " + state + ")") + ": " + root.getMessage();
+        String text = root.getClass().getSimpleName() + (state == null ? "" : " (SQLSTATE " + state + ")") + ": "
+                + root.getMessage();
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 

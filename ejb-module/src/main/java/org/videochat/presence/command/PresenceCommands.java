@@ -1,17 +1,16 @@
 package org.videochat.presence.command;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.directory.UserAccount;
-import org.videochat.platform.RequestRejected;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.directory.UserAccount;
+import org.videochat.platform.RequestRejected;
 
 /**
  * Keeps each person's presence row (captured by CDC) equal to what their situation says:
@@ -42,7 +41,9 @@ public class PresenceCommands {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime last = account.dndChangedAt();
         if (last != null && last.plusNanos(minPresenceChangeMs * 1_000_000).isAfter(now)) {
-            throw new RequestRejected(429, "presence-changing-too-fast",
+            throw new RequestRejected(
+                    429,
+                    "presence-changing-too-fast",
                     "Do Not Disturb can change once every " + minPresenceChangeMs + " ms; try again in a moment.");
         }
         account.setDnd(on, now);
@@ -61,9 +62,7 @@ public class PresenceCommands {
                                     ELSE 'offline' END
                         FROM app_user u WHERE u.username = ?1
                         ON CONFLICT (username) DO UPDATE SET status = EXCLUDED.status, updated_at = now()
-                        WHERE presence.status <> EXCLUDED.status""")
-                .setParameter(1, username)
-                .executeUpdate();
+                        WHERE presence.status <> EXCLUDED.status""").setParameter(1, username).executeUpdate();
     }
 
     public void refresh(Collection<String> usernames) {

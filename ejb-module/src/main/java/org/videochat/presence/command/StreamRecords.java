@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 
 /**
@@ -22,13 +21,19 @@ public class StreamRecords {
 
     /** Records an open stream of this node, so every node can tell who is online. */
     public void opened(String connectionId, String username, String node) {
-        em.createNativeQuery("INSERT INTO stream_connection (id, username, node) VALUES (CAST(?1 AS uuid), ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, connectionId).setParameter(2, username).setParameter(3, node).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO stream_connection (id, username, node) VALUES (CAST(?1 AS uuid), ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, connectionId)
+                .setParameter(2, username)
+                .setParameter(3, node)
+                .executeUpdate();
         presence.refresh(username);
     }
 
     public void closed(String connectionId, String username) {
-        em.createNativeQuery("DELETE FROM stream_connection WHERE id = CAST(?1 AS uuid)").setParameter(1, connectionId).executeUpdate();
+        em.createNativeQuery("DELETE FROM stream_connection WHERE id = CAST(?1 AS uuid)")
+                .setParameter(1, connectionId)
+                .executeUpdate();
         presence.refresh(username);
     }
 
@@ -37,14 +42,18 @@ public class StreamRecords {
      * whose bookkeeping was lost) and rows of nodes silent for {@code staleSeconds} are removed.
      */
     public void alive(String node, List<String> openIds, int staleSeconds) {
-        em.createNativeQuery("UPDATE stream_connection SET last_seen = now() WHERE node = ?1").setParameter(1, node).executeUpdate();
+        em.createNativeQuery("UPDATE stream_connection SET last_seen = now() WHERE node = ?1")
+                .setParameter(1, node)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
         List<String> gone = em.createNativeQuery("""
                         DELETE FROM stream_connection
                         WHERE last_seen < now() - make_interval(secs => ?1)
                            OR (node = ?2 AND opened_at < now() - interval '10 seconds' AND NOT (CAST(id AS text) = ANY (CAST(?3 AS text[]))))
                         RETURNING username""")
-                .setParameter(1, staleSeconds).setParameter(2, node).setParameter(3, "{" + String.join(",", openIds) + "}")
+                .setParameter(1, staleSeconds)
+                .setParameter(2, node)
+                .setParameter(3, "{" + String.join(",", openIds) + "}")
                 .getResultList();
         presence.refresh(gone);
     }

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import org.videochat.cdc.CapturedChange;
 import org.videochat.directory.People;
 
-
 /**
  * Turns a captured presence change into the {@code presence} event that every open stream on
  * every node receives. Presence is state, not history: the event goes straight to the streams
@@ -40,6 +39,7 @@ public class PresenceProjection {
                 .add("displayName", people.displayName(username))
                 .add("presence", status)
                 .add("lsn", change.lsn())
-                .build().toString();
+                .build()
+                .toString();
     }
 }

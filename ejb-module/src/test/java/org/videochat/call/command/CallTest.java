@@ -1,16 +1,15 @@
 package org.videochat.call.command;
 
-import org.junit.jupiter.api.Test;
-import org.videochat.platform.RequestRejected;
-
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.videochat.platform.RequestRejected;
 
 class CallTest {
 

@@ -1,11 +1,11 @@
 package org.videochat.call.command;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.junit.jupiter.api.Test;
 import org.videochat.call.command.Placement.Decision;
 import org.videochat.platform.RequestRejected;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PlacementTest {
 
@@ -26,7 +26,8 @@ class PlacementTest {
 
     @Test
     void aCallerAlreadyInACallIsRefused() {
-        RequestRejected refused = assertThrows(RequestRejected.class, () -> Placement.decide("alice", "bob", false, true, false, false));
+        RequestRejected refused =
+                assertThrows(RequestRejected.class, () -> Placement.decide("alice", "bob", false, true, false, false));
         assertEquals(409, refused.status());
         assertEquals("already-in-call", refused.code());
     }
@@ -41,9 +42,18 @@ class PlacementTest {
 
     @Test
     void theCalleeMustBeSomeoneElse() {
-        assertEquals("missing-callee", assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", " ")).code());
-        assertEquals("missing-callee", assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", null)).code());
-        assertEquals("invalid-callee", assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", "x".repeat(65))).code());
+        assertEquals(
+                "missing-callee",
+                assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", " "))
+                        .code());
+        assertEquals(
+                "missing-callee",
+                assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", null))
+                        .code());
+        assertEquals(
+                "invalid-callee",
+                assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", "x".repeat(65)))
+                        .code());
         RequestRejected self = assertThrows(RequestRejected.class, () -> Placement.checkCallee("alice", "alice"));
         assertEquals(422, self.status());
         assertEquals("self-call", self.code());

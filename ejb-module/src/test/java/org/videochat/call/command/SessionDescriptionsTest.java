@@ -1,11 +1,11 @@
 package org.videochat.call.command;
 
-import org.junit.jupiter.api.Test;
-import org.videochat.platform.RequestRejected;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.videochat.platform.RequestRejected;
 
 class SessionDescriptionsTest {
 

@@ -1,15 +1,14 @@
 package org.videochat.call.projection;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.videochat.signaling.EventType;
-
-import java.io.StringReader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+import org.videochat.signaling.EventType;
 
 /** How rows of the command tables become the events people receive. */
 class CallProjectionEventsTest {
@@ -22,7 +21,8 @@ class CallProjectionEventsTest {
 
     @Test
     void anOfferRingsTheCalleeWithTheCallersNameAndDeadline() {
-        CallProjection.Event event = CallProjection.signalEvent("offer", CALL, "alice", "v=0 offer", "Alice Kim", "2026-12-02T10:00:30.000Z");
+        CallProjection.Event event = CallProjection.signalEvent(
+                "offer", CALL, "alice", "v=0 offer", "Alice Kim", "2026-12-02T10:00:30.000Z");
         assertEquals(EventType.INCOMING_CALL, event.type());
         JsonObject data = read(event.data());
         assertEquals(CALL, data.getString("callId"));
@@ -35,7 +35,8 @@ class CallProjectionEventsTest {
 
     @Test
     void anOfferWithoutDeadlineOrNameStillRings() {
-        JsonObject data = read(CallProjection.signalEvent("offer", CALL, "alice", "v=0", null, null).data());
+        JsonObject data = read(CallProjection.signalEvent("offer", CALL, "alice", "v=0", null, null)
+                .data());
         assertEquals("alice", data.getString("callerName"));
         assertFalse(data.containsKey("ringUntil"));
     }
@@ -46,11 +47,13 @@ class CallProjectionEventsTest {
         assertEquals(EventType.ANSWER, answer.type());
         assertEquals("v=0 answer", read(answer.data()).getString("sdp"));
 
-        CallProjection.Event candidates = CallProjection.signalEvent("candidates", CALL, "bob", "[{\"candidate\":\"c1\"},{\"candidate\":\"c2\"}]", null, null);
+        CallProjection.Event candidates = CallProjection.signalEvent(
+                "candidates", CALL, "bob", "[{\"candidate\":\"c1\"},{\"candidate\":\"c2\"}]", null, null);
         assertEquals(EventType.CANDIDATES, candidates.type());
         assertEquals(2, read(candidates.data()).getJsonArray("candidates").size());
 
-        CallProjection.Event renegotiation = CallProjection.signalEvent("renegotiate-answer", CALL, "bob", "v=0 again", null, null);
+        CallProjection.Event renegotiation =
+                CallProjection.signalEvent("renegotiate-answer", CALL, "bob", "v=0 again", null, null);
         assertEquals(EventType.RENEGOTIATE, renegotiation.type());
         assertEquals("answer", read(renegotiation.data()).getString("kind"));
     }
@@ -63,9 +66,16 @@ class CallProjectionEventsTest {
     @Test
     void callStatusNamesTheFieldsForBrowsersAndLeavesOutEmptyOnes() {
         JsonObject row = Json.createObjectBuilder()
-                .add("id", CALL).add("state", "ENDED").add("caller", "alice").add("callee", "bob")
-                .add("end_reason", "declined").add("ended_by", "bob").addNull("end_detail").add("answered_device", "tab-1")
-                .add("created_at", "2026-12-02T10:00:00Z").build();
+                .add("id", CALL)
+                .add("state", "ENDED")
+                .add("caller", "alice")
+                .add("callee", "bob")
+                .add("end_reason", "declined")
+                .add("ended_by", "bob")
+                .addNull("end_detail")
+                .add("answered_device", "tab-1")
+                .add("created_at", "2026-12-02T10:00:00Z")
+                .build();
         JsonObject status = CallProjection.status(row);
         assertEquals(CALL, status.getString("callId"));
         assertEquals("ENDED", status.getString("state"));

@@ -1,21 +1,20 @@
 package org.videochat.call.projection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.junit.jupiter.api.Test;
-import org.videochat.call.command.Call;
-import org.videochat.call.query.CallView;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.videochat.call.command.Call;
+import org.videochat.call.query.CallView;
 
 /**
  * A call's columns are written in five places: the {@code call} entity, the migrations, the
@@ -46,8 +45,10 @@ class CallViewColumnsTest {
         command.addAll(DATABASE_DEFAULTS);
         assertTrue(command.size() >= 13, "the entity's columns were found: " + command);
         String sql = CallProjection.UPSERT_VIEW;
-        Set<String> inserted = Arrays.stream(sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(","))
-                .map(String::strip).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inserted = Arrays.stream(
+                        sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(","))
+                .map(String::strip)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(command);
         expected.add("source_lsn");
         assertEquals(expected, inserted, "the columns the upsert of call_view inserts");

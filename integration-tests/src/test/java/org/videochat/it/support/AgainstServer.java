@@ -1,9 +1,8 @@
 package org.videochat.it.support;
 
-import org.junit.jupiter.api.AfterEach;
-
 import java.net.URI;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Tests that talk to a deployed videochat over HTTP, against the real PostgreSQL, Artemis and

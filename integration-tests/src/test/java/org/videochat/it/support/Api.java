@@ -2,7 +2,6 @@ package org.videochat.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             // Browsers speak HTTP/1.1 to a plain-HTTP origin; Java would otherwise try an h2c upgrade.
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final URI base;
 
@@ -79,11 +79,14 @@ public final class Api {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .header("Authorization", basic(user, PASSWORD))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public Answer get(String user, String password, String path) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }
@@ -91,13 +94,21 @@ public final class Api {
     }
 
     public Answer placeCall(String caller, String callee) throws Exception {
-        String body = Json.createObjectBuilder().add("callee", callee).add("sdp", OFFER).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("callee", callee)
+                .add("sdp", OFFER)
+                .build()
+                .toString();
         return post(caller, "api/calls", "application/json", body);
     }
 
     private static Answer send(HttpRequest request) throws Exception {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
+                response.headers());
     }
 
     public static JsonObject parse(String json) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** A cookie-keeping HTTP client that signs in through the login page, as a browser does. */
 public final class Browser implements AutoCloseable {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final URI base;
     final CookieManager cookies = new CookieManager();
@@ -22,17 +23,26 @@ public final class Browser implements AutoCloseable {
 
     public Browser(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> send(String method, String path, String json, String csrfToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (csrfToken != null) {
@@ -43,8 +53,11 @@ public final class Browser implements AutoCloseable {
 
     /** Fills in and submits the login page; answers the response to the form post. */
     public HttpResponse<String> signIn(String username, String password) throws Exception {
-        return submit("login.xhtml?next=/", "login", "login:username=" + enc(username) + "&login:password=" + enc(password)
-                + "&login:next=" + enc("/") + "&login:submit=" + enc("Sign in"));
+        return submit(
+                "login.xhtml?next=/",
+                "login",
+                "login:username=" + enc(username) + "&login:password=" + enc(password) + "&login:next=" + enc("/")
+                        + "&login:submit=" + enc("Sign in"));
     }
 
     public HttpResponse<String> signOut() throws Exception {
@@ -57,17 +70,26 @@ public final class Browser implements AutoCloseable {
         if (!m.find()) {
             throw new AssertionError("no form on " + page + ": " + shown.statusCode() + " " + shown.body());
         }
-        String action = page.isEmpty() ? "index.xhtml" : page.substring(0, page.indexOf('?') < 0 ? page.length() : page.indexOf('?'));
+        String action = page.isEmpty()
+                ? "index.xhtml"
+                : page.substring(0, page.indexOf('?') < 0 ? page.length() : page.indexOf('?'));
         String body = form + "=" + form + "&" + fields + "&jakarta.faces.ViewState=" + enc(m.group(1));
-        return http.send(HttpRequest.newBuilder(base.resolve(action)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(action))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The session cookie, for an EventSource opened with it. */
     public String sessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.videochat.it.support;
 
-
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +23,8 @@ public final class Calls {
     public String place(String caller, String callee) throws Exception {
         Api.Answer a = api.placeCall(caller, callee);
         if (a.status() != 201) {
-            throw new AssertionError("placing " + caller + " -> " + callee + " answered " + a.status() + " " + a.body());
+            throw new AssertionError(
+                    "placing " + caller + " -> " + callee + " answered " + a.status() + " " + a.body());
         }
         return a.json().getString("id");
     }
@@ -35,7 +34,11 @@ public final class Calls {
     }
 
     public Api.Answer accept(String user, String callId, String device) throws Exception {
-        return command(user, callId, "accept", "{\"sdp\":\"" + ANSWER.replace("\r\n", "\\r\\n") + "\",\"device\":\"" + device + "\"}");
+        return command(
+                user,
+                callId,
+                "accept",
+                "{\"sdp\":\"" + ANSWER.replace("\r\n", "\\r\\n") + "\",\"device\":\"" + device + "\"}");
     }
 
     /**
@@ -45,7 +48,8 @@ public final class Calls {
      */
     public void endAll() throws Exception {
         for (int round = 0; round < 3; round++) {
-            List<String[]> open = Db.rows("SELECT CAST(id AS text), caller, callee, state FROM call WHERE state <> 'ENDED'");
+            List<String[]> open =
+                    Db.rows("SELECT CAST(id AS text), caller, callee, state FROM call WHERE state <> 'ENDED'");
             if (open.isEmpty()) {
                 break;
             }
@@ -57,7 +61,9 @@ public final class Calls {
                 }
             }
         }
-        Waits.until("the query side shows no open call", Duration.ofSeconds(15),
+        Waits.until(
+                "the query side shows no open call",
+                Duration.ofSeconds(15),
                 () -> Db.count("SELECT count(*) FROM call_view WHERE state <> 'ENDED'") == 0
                         && Db.count("SELECT count(*) FROM call WHERE state <> 'ENDED'") == 0);
     }

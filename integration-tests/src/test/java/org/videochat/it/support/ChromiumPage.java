@@ -1,5 +1,13 @@
 package org.videochat.it.support;
 
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -10,15 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One person in a real headless Chromium with a fake camera and microphone, using the pages as
@@ -52,12 +51,22 @@ public final class ChromiumPage implements AutoCloseable {
         this.name = name;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--use-fake-device-for-media-stream=device-count=3",
-                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1000,900", "--user-data-dir=" + Files.createTempDirectory("chromium-" + name),
-                "--lang=" + language, "--accept-lang=" + language);
+                "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1000,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-" + name),
+                "--lang=" + language,
+                "--accept-lang=" + language);
         Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", language));
         if (camera == Camera.BLOCKED) {
             // The permission prompt answered as a person would: 1 = allow, 2 = block.
@@ -82,14 +91,18 @@ public final class ChromiumPage implements AutoCloseable {
         driver.findElement(By.id("login:password")).sendKeys(password);
         driver.findElement(By.id("login:submit")).click();
         waitFor("the home page", d -> d.findElement(By.id("display-name")).isDisplayed());
-        waitFor("the directory", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+        waitFor(
+                "the directory",
+                d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
         return this;
     }
 
     /** Reloads the home page with a query, e.g. "relay" to force calls through TURN. */
     public ChromiumPage reloadWith(String query) {
         driver.get(base.resolve("?" + query).toString());
-        waitFor("the directory", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+        waitFor(
+                "the directory",
+                d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
         return this;
     }
 
@@ -108,7 +121,9 @@ public final class ChromiumPage implements AutoCloseable {
     public String openTab() {
         driver.switchTo().newWindow(WindowType.TAB);
         driver.get(base.toString());
-        waitFor("the directory", d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
+        waitFor(
+                "the directory",
+                d -> !d.findElements(By.cssSelector("#people li")).isEmpty());
         return driver.getWindowHandle();
     }
 
@@ -127,21 +142,28 @@ public final class ChromiumPage implements AutoCloseable {
     }
 
     public void click(String cssSelector) {
-        waitFor(cssSelector + " to be clickable", d -> d.findElement(By.cssSelector(cssSelector)).isDisplayed());
+        waitFor(
+                cssSelector + " to be clickable",
+                d -> d.findElement(By.cssSelector(cssSelector)).isDisplayed());
         driver.findElement(By.cssSelector(cssSelector)).click();
     }
 
     /** Chooses the option whose text contains {@code label} in a select element. */
     public void choose(String id, String label) {
         WebElement select = driver.findElement(By.id(id));
-        waitFor("'" + label + "' in #" + id, d -> !select.findElements(By.xpath("option[contains(., '" + label + "')]")).isEmpty());
-        new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(
-                select.findElement(By.xpath("option[contains(., '" + label + "')]")).getText());
+        waitFor(
+                "'" + label + "' in #" + id,
+                d -> !select.findElements(By.xpath("option[contains(., '" + label + "')]"))
+                        .isEmpty());
+        new org.openqa.selenium.support.ui.Select(select)
+                .selectByVisibleText(select.findElement(By.xpath("option[contains(., '" + label + "')]"))
+                        .getText());
     }
 
     /** The width / height of the video the page shows of the other person, 0 while there is none. */
     public double remoteAspectRatio() {
-        Object r = script("const v = document.getElementById('remote'); return v.videoHeight ? v.videoWidth / v.videoHeight : 0;");
+        Object r = script(
+                "const v = document.getElementById('remote'); return v.videoHeight ? v.videoWidth / v.videoHeight : 0;");
         return r instanceof Number n ? n.doubleValue() : 0;
     }
 
@@ -167,7 +189,8 @@ public final class ChromiumPage implements AutoCloseable {
     /** The page's WebRTC statistics of the current call (window.videochat.stats()). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> stats() {
-        Object stats = ((JavascriptExecutor) driver).executeScript("return window.videochat && window.videochat.stats();");
+        Object stats =
+                ((JavascriptExecutor) driver).executeScript("return window.videochat && window.videochat.stats();");
         return stats == null ? Map.of() : (Map<String, Object>) stats;
     }
 
@@ -213,7 +236,10 @@ public final class ChromiumPage implements AutoCloseable {
             Path dir = Path.of(System.getProperty("it.screenshots"));
             Files.createDirectories(dir);
             Path file = dir.resolve(name + "-" + label + ".png");
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (Exception e) {
             return null;

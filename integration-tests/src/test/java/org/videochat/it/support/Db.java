@@ -9,15 +9,15 @@ import java.sql.SQLException;
 /** Direct reads of the test database, to check what the application wrote. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("it.db.url"), "videochat", "videochat");
     }
 
     public static long count(String sql, Object... params) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -30,7 +30,9 @@ public final class Db {
 
     public static java.util.List<String[]> rows(String sql) throws SQLException {
         java.util.List<String[]> rows = new java.util.ArrayList<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
             int columns = r.getMetaData().getColumnCount();
             while (r.next()) {
                 String[] row = new String[columns];
@@ -44,7 +46,8 @@ public final class Db {
     }
 
     public static String string(String sql, Object... params) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -56,7 +59,8 @@ public final class Db {
 
     /** A statement that changes the database (for tests that stage a fault, and undo it). */
     public static void execute(String sql) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.execute();
         }
     }

@@ -1,17 +1,15 @@
 package org.videochat.it.support;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipFile;
 import java.util.Objects;
+import java.util.zip.ZipFile;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The application as Payara Micro runs it: the web module's WAR with the EJB module and the
@@ -21,8 +19,7 @@ import java.util.Objects;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive videochat() {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.app.war")));
@@ -44,9 +41,12 @@ public final class Deployments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String beans = ejb.substring(ejb.indexOf("<enterprise-beans>") + "<enterprise-beans>".length(), ejb.indexOf("</enterprise-beans>"));
+        String beans = ejb.substring(
+                ejb.indexOf("<enterprise-beans>") + "<enterprise-beans>".length(), ejb.indexOf("</enterprise-beans>"));
         war.delete(descriptor);
-        war.addAsWebInfResource(new StringAsset(web.replace("</enterprise-beans>", beans + "</enterprise-beans>")), "glassfish-ejb-jar.xml");
+        war.addAsWebInfResource(
+                new StringAsset(web.replace("</enterprise-beans>", beans + "</enterprise-beans>")),
+                "glassfish-ejb-jar.xml");
     }
 
     private static String read(InputStream in) {

@@ -1,21 +1,19 @@
 package org.videochat.it.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Health endpoints asked as a load balancer asks (anonymously), and what their answer must say. */
 public final class HealthChecks {
 
-    private HealthChecks() {
-    }
+    private HealthChecks() {}
 
     public static JsonObject get(URI server, String path) throws Exception {
         try (Browser anonymous = new Browser(server)) {
@@ -29,8 +27,11 @@ public final class HealthChecks {
     public static void assertReady(JsonObject health) {
         Map<String, JsonObject> checks = checks(health);
         assertEquals("UP", health.getString("status"), health.toString());
-        assertEquals(Map.of("database", "UP", "broker", "UP", "change-data-capture", "UP"),
-                checks.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getString("status"))));
+        assertEquals(
+                Map.of("database", "UP", "broker", "UP", "change-data-capture", "UP"),
+                checks.entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().getString("status"))));
         JsonObject cdc = checks.get("change-data-capture").getJsonObject("data");
         assertEquals("true", data(cdc, "active"), "Debezium Server holds the replication slot: " + cdc);
         assertTrue(Long.parseLong(data(cdc, "lagBytes")) <= Long.parseLong(data(cdc, "maxLagBytes")), cdc.toString());
@@ -47,7 +48,8 @@ public final class HealthChecks {
     }
 
     private static Map<String, JsonObject> checks(JsonObject health) {
-        return health.getJsonArray("checks").stream().map(v -> v.asJsonObject())
+        return health.getJsonArray("checks").stream()
+                .map(v -> v.asJsonObject())
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
     }
 }

@@ -19,12 +19,12 @@ import java.util.function.Predicate;
 /** A minimal EventSource: reads a text/event-stream response and queues the parsed events. */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(String id, String type, String data) {
-    }
+    public record Event(String id, String type, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
-    private final java.util.Set<Event> returned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<Event> returned =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Thread reader;
     private final HttpResponse<java.io.InputStream> response;
     private volatile String retry;
@@ -42,7 +42,8 @@ public final class SseClient implements AutoCloseable {
     }
 
     /** A stream for one named tab ({@code ?device=}). */
-    public static SseClient open(URI base, String user, String password, String lastEventId, String device) throws Exception {
+    public static SseClient open(URI base, String user, String password, String lastEventId, String device)
+            throws Exception {
         return connect(base, "Authorization", Api.basic(user, password), lastEventId, device);
     }
 
@@ -51,15 +52,19 @@ public final class SseClient implements AutoCloseable {
         return connect(base, "Cookie", cookie, null, null);
     }
 
-    private static SseClient connect(URI base, String header, String value, String lastEventId, String device) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(device == null ? "api/events" : "api/events?device=" + device))
+    private static SseClient connect(URI base, String header, String value, String lastEventId, String device)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        base.resolve(device == null ? "api/events" : "api/events?device=" + device))
                 .header(header, value)
                 .header("Accept", "text/event-stream")
                 .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<java.io.InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<java.io.InputStream> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("event stream answered " + response.statusCode());
@@ -158,7 +163,8 @@ public final class SseClient implements AutoCloseable {
                 } else if (line.startsWith("event:")) {
                     type = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5)).append('\n');
+                    data.append(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5))
+                            .append('\n');
                 } else if (line.startsWith("retry:")) {
                     retry = line.substring(6).strip();
                 }

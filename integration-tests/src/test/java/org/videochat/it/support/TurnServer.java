@@ -22,13 +22,26 @@ public final class TurnServer implements AutoCloseable {
     public static TurnServer start(int port, String secret) throws Exception {
         Path dir = Path.of(System.getProperty("it.home"), "coturn");
         Files.createDirectories(dir);
-        Process process = new ProcessBuilder(List.of("turnserver", "-n",
-                "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
-                "--min-port=49160", "--max-port=49260",
-                "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=videochat",
-                "--no-tls", "--no-dtls", "--no-cli", "--fingerprint", "--allow-loopback-peers",
-                "--pidfile=" + dir.resolve("turnserver.pid"), "--userdb=" + dir.resolve("turndb"),
-                "--log-file=" + dir.resolve("turnserver.log"), "--simple-log"))
+        Process process = new ProcessBuilder(List.of(
+                        "turnserver",
+                        "-n",
+                        "--listening-ip=127.0.0.1",
+                        "--relay-ip=127.0.0.1",
+                        "--listening-port=" + port,
+                        "--min-port=49160",
+                        "--max-port=49260",
+                        "--use-auth-secret",
+                        "--static-auth-secret=" + secret,
+                        "--realm=videochat",
+                        "--no-tls",
+                        "--no-dtls",
+                        "--no-cli",
+                        "--fingerprint",
+                        "--allow-loopback-peers",
+                        "--pidfile=" + dir.resolve("turnserver.pid"),
+                        "--userdb=" + dir.resolve("turndb"),
+                        "--log-file=" + dir.resolve("turnserver.log"),
+                        "--simple-log"))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();

@@ -6,8 +6,7 @@ import java.util.concurrent.Callable;
 /** Waiting on a condition with a deadline, never a bare sleep. */
 public final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     public static <T> T until(String what, Duration timeout, Callable<T> probe) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

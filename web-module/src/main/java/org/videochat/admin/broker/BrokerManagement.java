@@ -1,5 +1,7 @@
 package org.videochat.admin.broker;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,18 +18,15 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.videochat.cdc.dispatch.DeadLetters;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.platform.RequestRejected;
-
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.videochat.platform.Jsons.JSON;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.cdc.dispatch.DeadLetters;
+import org.videochat.platform.RequestRejected;
 
 /**
  * Artemis as its management API sees it, reached by management messages over the application's
@@ -41,16 +40,23 @@ import static org.videochat.platform.Jsons.JSON;
 public class BrokerManagement {
 
     /** One queue's counters, as the broker keeps them since it started. */
-    public record QueueStats(String name, String address, String routingType, long messages, long consumers,
-                             long added, long acknowledged, long delivering, long killed) {
-    }
+    public record QueueStats(
+            String name,
+            String address,
+            String routingType,
+            long messages,
+            long consumers,
+            long added,
+            long acknowledged,
+            long delivering,
+            long killed) {}
 
     /**
      * A message in the dead-letter queue: its broker id (for retry and delete), where it came from,
      * why it is there (empty when the broker put it there), its text.
      */
-    public record DeadLetter(long id, String messageId, String originalQueue, long timestamp, String reason, String body) {
-    }
+    public record DeadLetter(
+            long id, String messageId, String originalQueue, long timestamp, String reason, String body) {}
 
     @Resource(name = "jms/videochat")
     ConnectionFactory connections;
@@ -80,17 +86,33 @@ public class BrokerManagement {
      * the announcement topic (a temporary queue per node), the dead-letter and expiry queues.
      */
     public List<QueueStats> queues() {
-        String options = JSON.createObjectBuilder().add("field", "").add("operation", "").add("value", "")
-                .add("sortColumn", "name").add("sortOrder", "asc").build().toString();
-        JsonObject page = parse(invoke("broker", "listQueues", JSON.createArrayBuilder().add(options).add(1).add(500)));
+        String options = JSON.createObjectBuilder()
+                .add("field", "")
+                .add("operation", "")
+                .add("value", "")
+                .add("sortColumn", "name")
+                .add("sortOrder", "asc")
+                .build()
+                .toString();
+        JsonObject page = parse(invoke(
+                "broker",
+                "listQueues",
+                JSON.createArrayBuilder().add(options).add(1).add(500)));
         List<QueueStats> queues = new ArrayList<>();
         for (JsonObject q : page.getJsonArray("data").getValuesAs(JsonObject.class)) {
             if (!addresses.contains(q.getString("address", ""))) {
                 continue;
             }
-            queues.add(new QueueStats(q.getString("name"), q.getString("address"), q.getString("routingType", ""),
-                    number(q, "messageCount"), number(q, "consumerCount"), number(q, "messagesAdded"),
-                    number(q, "messagesAcked"), number(q, "deliveringCount"), number(q, "messagesKilled")));
+            queues.add(new QueueStats(
+                    q.getString("name"),
+                    q.getString("address"),
+                    q.getString("routingType", ""),
+                    number(q, "messageCount"),
+                    number(q, "consumerCount"),
+                    number(q, "messagesAdded"),
+                    number(q, "messagesAcked"),
+                    number(q, "deliveringCount"),
+                    number(q, "messagesKilled")));
         }
         return queues;
     }
@@ -100,8 +122,11 @@ public class BrokerManagement {
      * the text comes from a JMS browser, matched by JMS message id.
      */
     public List<DeadLetter> deadLetters(int limit) {
-        JsonArray listed = JSON.createReader(new StringReader(string(invoke("queue." + deadLetterQueue, "listMessagesAsJSON",
-                JSON.createArrayBuilder().add(""))))).readArray();
+        JsonArray listed = JSON.createReader(new StringReader(string(invoke(
+                        "queue." + deadLetterQueue,
+                        "listMessagesAsJSON",
+                        JSON.createArrayBuilder().add("")))))
+                .readArray();
         if (listed.isEmpty()) {
             return List.of();
         }
@@ -112,7 +137,9 @@ public class BrokerManagement {
                 break;
             }
             String messageId = m.getString("userID", "");
-            letters.add(new DeadLetter(m.getJsonNumber("messageID").longValue(), messageId,
+            letters.add(new DeadLetter(
+                    m.getJsonNumber("messageID").longValue(),
+                    messageId,
                     m.getString("_AMQ_ORIG_QUEUE", m.getString("_AMQ_ORIG_ADDRESS", "")),
                     m.containsKey("timestamp") ? m.getJsonNumber("timestamp").longValue() : 0L,
                     m.getString(DeadLetters.REASON, ""),
@@ -123,24 +150,36 @@ public class BrokerManagement {
 
     /** Sends a dead letter back to the queue it came from; false when there is no such message. */
     public boolean retry(long id) {
-        return invoke("queue." + deadLetterQueue, "retryMessage", JSON.createArrayBuilder().add(id)) == JsonValue.TRUE;
+        return invoke(
+                        "queue." + deadLetterQueue,
+                        "retryMessage",
+                        JSON.createArrayBuilder().add(id))
+                == JsonValue.TRUE;
     }
 
     /** Deletes a dead letter for good; false when there is no such message. */
     public boolean remove(long id) {
-        return invoke("queue." + deadLetterQueue, "removeMessage", JSON.createArrayBuilder().add(id)) == JsonValue.TRUE;
+        return invoke(
+                        "queue." + deadLetterQueue,
+                        "removeMessage",
+                        JSON.createArrayBuilder().add(id))
+                == JsonValue.TRUE;
     }
 
     private Map<String, String> browse(int limit) {
         Map<String, String> bodies = new HashMap<>();
         try (JMSContext jms = connections.createContext();
-             QueueBrowser browser = jms.createBrowser(jms.createQueue(deadLetterQueue))) {
+                QueueBrowser browser = jms.createBrowser(jms.createQueue(deadLetterQueue))) {
             for (Object o : Collections.list(browser.getEnumeration())) {
                 if (bodies.size() == limit) {
                     break;
                 }
                 Message m = (Message) o;
-                bodies.put(m.getJMSMessageID(), m instanceof TextMessage t ? t.getText() : "(" + m.getClass().getSimpleName() + ")");
+                bodies.put(
+                        m.getJMSMessageID(),
+                        m instanceof TextMessage t
+                                ? t.getText()
+                                : "(" + m.getClass().getSimpleName() + ")");
             }
         } catch (JMSException | JMSRuntimeException e) {
             throw unavailable(e);
@@ -158,9 +197,11 @@ public class BrokerManagement {
             jms.createProducer().send(jms.createQueue(managementAddress), request);
             Message reply = jms.createConsumer(replies).receive(timeoutMs);
             if (!(reply instanceof TextMessage text)) {
-                throw new RequestRejected(503, "broker-unavailable", "The broker did not answer within " + timeoutMs + " ms.");
+                throw new RequestRejected(
+                        503, "broker-unavailable", "The broker did not answer within " + timeoutMs + " ms.");
             }
-            JsonArray result = JSON.createReader(new StringReader(text.getText())).readArray();
+            JsonArray result =
+                    JSON.createReader(new StringReader(text.getText())).readArray();
             if (!reply.getBooleanProperty("_AMQ_OperationSucceeded")) {
                 throw new RequestRejected(502, "broker-refused", "The broker refused " + operation + ": " + result);
             }
@@ -171,7 +212,10 @@ public class BrokerManagement {
     }
 
     private static RequestRejected unavailable(Exception e) {
-        return new RequestRejected(503, "broker-unavailable", "The broker cannot be reached (" + e.getClass().getSimpleName() + ").");
+        return new RequestRejected(
+                503,
+                "broker-unavailable",
+                "The broker cannot be reached (" + e.getClass().getSimpleName() + ").");
     }
 
     private static JsonObject parse(JsonValue value) {

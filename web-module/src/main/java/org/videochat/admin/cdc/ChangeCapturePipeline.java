@@ -1,14 +1,12 @@
 package org.videochat.admin.cdc;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.signaling.web.DeliveryTimes;
-
-import javax.sql.DataSource;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-
-import static org.videochat.platform.Jsons.JSON;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.signaling.web.DeliveryTimes;
 
 /**
  * How change data capture is doing, for the operations console: Debezium Server's own health,
@@ -32,7 +31,8 @@ import static org.videochat.platform.Jsons.JSON;
 @ApplicationScoped
 public class ChangeCapturePipeline {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Resource(name = "jdbc/videochat")
     DataSource database;
@@ -66,11 +66,17 @@ public class ChangeCapturePipeline {
     private JsonObjectBuilder debezium() {
         JsonObjectBuilder result = JSON.createObjectBuilder().add("url", debeziumHealthUrl);
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(debeziumHealthUrl))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(debeziumHealthUrl))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String status = answer.statusCode() == 200 ? "UP" : "DOWN";
             if (answer.body().startsWith("{")) {
-                status = JSON.createReader(new StringReader(answer.body())).readObject().getString("status", status);
+                status = JSON.createReader(new StringReader(answer.body()))
+                        .readObject()
+                        .getString("status", status);
             }
             return result.add("status", status);
         } catch (InterruptedException e) {
@@ -84,8 +90,11 @@ public class ChangeCapturePipeline {
     private JsonObjectBuilder slot() throws SQLException {
         JsonObjectBuilder result = JSON.createObjectBuilder().add("name", slot.name());
         return slot.read()
-                .map(s -> result.add("exists", true).add("active", s.active()).add("lagBytes", s.lagBytes())
-                        .add("lagMs", s.lagMs()).add("confirmedLsn", s.confirmedLsn()))
+                .map(s -> result.add("exists", true)
+                        .add("active", s.active())
+                        .add("lagBytes", s.lagBytes())
+                        .add("lagMs", s.lagMs())
+                        .add("confirmedLsn", s.confirmedLsn()))
                 .orElseGet(() -> result.add("exists", false));
     }
 
@@ -94,7 +103,7 @@ public class ChangeCapturePipeline {
         try (PreparedStatement q = c.prepareStatement("""
                 SELECT source_key, cdc_commit_ms, (extract(epoch FROM projected_at) * 1000)::bigint
                 FROM user_event ORDER BY projected_at DESC LIMIT 1""");
-             ResultSet r = q.executeQuery()) {
+                ResultSet r = q.executeQuery()) {
             if (r.next()) {
                 result.add("source", r.getString(1)).add("projectedAt", r.getLong(3));
                 long committed = r.getLong(2);
@@ -121,7 +130,8 @@ public class ChangeCapturePipeline {
                 r.next();
                 long events = r.getLong(1);
                 long changes = r.getLong(2);
-                result.add("events", events).add("changes", changes)
+                result.add("events", events)
+                        .add("changes", changes)
                         .add("eventsPerSecond", events * 1000.0 / windowMs)
                         .add("changesPerSecond", changes * 1000.0 / windowMs)
                         .add("commitToPublish", stage(events, r.getDouble(3), r.getDouble(4)))
@@ -133,6 +143,9 @@ public class ChangeCapturePipeline {
     }
 
     private static JsonObjectBuilder stage(long count, double p50, double p95) {
-        return JSON.createObjectBuilder().add("count", count).add("p50", Math.round(p50)).add("p95", Math.round(p95));
+        return JSON.createObjectBuilder()
+                .add("count", count)
+                .add("p50", Math.round(p50))
+                .add("p95", Math.round(p95));
     }
 }

@@ -3,14 +3,13 @@ package org.videochat.admin.cdc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The replication slot Debezium Server reads, as PostgreSQL reports it: whether Debezium holds it,
@@ -21,8 +20,7 @@ import java.util.Optional;
 public class ReplicationSlot {
 
     /** {@code lagMs} is 0 when PostgreSQL has nothing to measure (Debezium confirmed everything). */
-    public record State(String name, boolean active, long lagBytes, long lagMs, String confirmedLsn) {
-    }
+    public record State(String name, boolean active, long lagBytes, long lagMs, String confirmedLsn) {}
 
     @Resource(name = "jdbc/videochat")
     DataSource database;
@@ -38,7 +36,7 @@ public class ReplicationSlot {
     /** The slot's state, or nothing when there is no such slot. */
     public Optional<State> read() throws SQLException {
         try (Connection c = database.getConnection();
-             PreparedStatement q = c.prepareStatement("""
+                PreparedStatement q = c.prepareStatement("""
                      SELECT s.active, pg_wal_lsn_diff(pg_current_wal_lsn(), s.confirmed_flush_lsn)::bigint,
                             coalesce((extract(epoch FROM r.flush_lag) * 1000)::bigint, 0), s.confirmed_flush_lsn::text
                      FROM pg_replication_slots s LEFT JOIN pg_stat_replication r ON r.pid = s.active_pid
@@ -46,7 +44,8 @@ public class ReplicationSlot {
             q.setString(1, name);
             try (ResultSet r = q.executeQuery()) {
                 return r.next()
-                        ? Optional.of(new State(name, r.getBoolean(1), r.getLong(2), r.getLong(3), String.valueOf(r.getString(4))))
+                        ? Optional.of(new State(
+                                name, r.getBoolean(1), r.getLong(2), r.getLong(3), String.valueOf(r.getString(4))))
                         : Optional.empty();
             }
         }

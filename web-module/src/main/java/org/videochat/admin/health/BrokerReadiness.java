@@ -5,12 +5,11 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ready only while the Artemis broker accepts a connection: captured changes and the
@@ -30,14 +29,20 @@ public class BrokerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            CompletableFuture.runAsync(() -> {
-                try (JMSContext jms = connections.createContext()) {
-                    jms.createTopic("videochat.user-events");
-                }
-            }, executor).get(2, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(
+                            () -> {
+                                try (JMSContext jms = connections.createContext()) {
+                                    jms.createTopic("videochat.user-events");
+                                }
+                            },
+                            executor)
+                    .get(2, TimeUnit.SECONDS);
             return HealthCheckResponse.named("broker").up().build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("broker").down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("broker")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -27,14 +27,22 @@ public class ChangeCaptureReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("change-data-capture").withData("slot", slot.name());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("change-data-capture").withData("slot", slot.name());
         try {
             return slot.read()
-                    .map(s -> response.status(s.active() && s.lagBytes() <= maxLagBytes).withData("active", s.active())
-                            .withData("lagBytes", s.lagBytes()).withData("maxLagBytes", maxLagBytes).build())
-                    .orElseGet(() -> response.down().withData("error", "no such replication slot").build());
+                    .map(s -> response.status(s.active() && s.lagBytes() <= maxLagBytes)
+                            .withData("active", s.active())
+                            .withData("lagBytes", s.lagBytes())
+                            .withData("maxLagBytes", maxLagBytes)
+                            .build())
+                    .orElseGet(() -> response.down()
+                            .withData("error", "no such replication slot")
+                            .build());
         } catch (Exception e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -2,12 +2,11 @@ package org.videochat.admin.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
 
 /** Ready only while PostgreSQL answers: without it no command can be taken. */
 @Readiness
@@ -22,7 +21,10 @@ public class DatabaseReadiness implements HealthCheck {
         try (Connection c = database.getConnection()) {
             return HealthCheckResponse.named("database").status(c.isValid(2)).build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.videochat.admin.health;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -17,8 +19,6 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import static org.videochat.platform.Jsons.JSON;
 
 /**
  * The application's health checks on its own port, in the MicroProfile Health format, for load
@@ -66,10 +66,16 @@ public class HealthResource {
             up &= r.getStatus() == HealthCheckResponse.Status.UP;
             JsonObjectBuilder data = JSON.createObjectBuilder();
             r.getData().ifPresent(d -> d.forEach((k, v) -> data.add(k, String.valueOf(v))));
-            results.add(JSON.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name()).add("data", data));
+            results.add(JSON.createObjectBuilder()
+                    .add("name", r.getName())
+                    .add("status", r.getStatus().name())
+                    .add("data", data));
         }
         return Response.status(up ? 200 : 503)
-                .entity(JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build())
+                .entity(JSON.createObjectBuilder()
+                        .add("status", up ? "UP" : "DOWN")
+                        .add("checks", results)
+                        .build())
                 .build();
     }
 }

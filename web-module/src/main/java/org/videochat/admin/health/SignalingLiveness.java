@@ -20,6 +20,9 @@ public class SignalingLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("signaling").up().withData("openStreams", streams.connectionCount()).build();
+        return HealthCheckResponse.named("signaling")
+                .up()
+                .withData("openStreams", streams.connectionCount())
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package org.videochat.admin.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -17,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.admin.broker.BrokerManagement;
 import org.videochat.platform.RequestRejected;
-
-import static org.videochat.platform.Jsons.JSON;
 
 /**
  * Operators' view of the broker: the application's queues with their counters, and the
@@ -43,15 +43,26 @@ public class AdminBrokerResource {
     public JsonObject overview() {
         JsonArrayBuilder queues = JSON.createArrayBuilder();
         for (BrokerManagement.QueueStats q : broker.queues()) {
-            queues.add(JSON.createObjectBuilder().add("name", q.name()).add("address", q.address())
-                    .add("routingType", q.routingType()).add("messages", q.messages()).add("consumers", q.consumers())
-                    .add("added", q.added()).add("acknowledged", q.acknowledged())
-                    .add("delivering", q.delivering()).add("killed", q.killed()));
+            queues.add(JSON.createObjectBuilder()
+                    .add("name", q.name())
+                    .add("address", q.address())
+                    .add("routingType", q.routingType())
+                    .add("messages", q.messages())
+                    .add("consumers", q.consumers())
+                    .add("added", q.added())
+                    .add("acknowledged", q.acknowledged())
+                    .add("delivering", q.delivering())
+                    .add("killed", q.killed()));
         }
         JsonArrayBuilder letters = JSON.createArrayBuilder();
         for (BrokerManagement.DeadLetter d : broker.deadLetters(DEAD_LETTERS_SHOWN)) {
-            letters.add(JSON.createObjectBuilder().add("id", d.id()).add("messageId", d.messageId())
-                    .add("originalQueue", d.originalQueue()).add("timestamp", d.timestamp()).add("reason", d.reason()).add("body", d.body()));
+            letters.add(JSON.createObjectBuilder()
+                    .add("id", d.id())
+                    .add("messageId", d.messageId())
+                    .add("originalQueue", d.originalQueue())
+                    .add("timestamp", d.timestamp())
+                    .add("reason", d.reason())
+                    .add("body", d.body()));
         }
         return JSON.createObjectBuilder()
                 .add("sampledAt", System.currentTimeMillis())
@@ -70,7 +81,10 @@ public class AdminBrokerResource {
         if (!broker.retry(messageId)) {
             throw RequestRejected.notFound("unknown-message", "No such message in the dead-letter queue.");
         }
-        return JSON.createObjectBuilder().add("id", messageId).add("retried", true).build();
+        return JSON.createObjectBuilder()
+                .add("id", messageId)
+                .add("retried", true)
+                .build();
     }
 
     @DELETE

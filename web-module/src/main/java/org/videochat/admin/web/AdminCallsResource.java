@@ -1,5 +1,7 @@
 package org.videochat.admin.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,13 +28,6 @@ import org.videochat.call.query.CallView;
 import org.videochat.call.web.CallResource;
 import org.videochat.platform.RequestRejected;
 import org.videochat.signaling.web.DeliveryTimes;
-
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import static org.videochat.platform.Jsons.JSON;
 
 /**
  * Operators' view of the calls: who is talking to whom right now, the calls that just ended and
@@ -56,7 +55,9 @@ public class AdminCallsResource {
     SecurityContext security;
 
     @GET
-    @Operation(summary = "Active calls (ringing or connected) with their duration, and the 50 most recently ended with their reasons")
+    @Operation(
+            summary =
+                    "Active calls (ringing or connected) with their duration, and the 50 most recently ended with their reasons")
     public JsonObject calls() {
         return JSON.createObjectBuilder()
                 .add("active", list(queries.active()))
@@ -70,24 +71,32 @@ public class AdminCallsResource {
     @APIResponse(responseCode = "404", description = "No such call")
     @APIResponse(responseCode = "409", description = "The call has ended already")
     public JsonObject end(@PathParam("id") String id) {
-        var call = commands.endByAdmin(CallResource.parse(id), security.getUserPrincipal().getName());
-        return JSON.createObjectBuilder().add("id", call.id().toString()).add("state", call.state().name())
-                .add("reason", call.endReason()).build();
+        var call = commands.endByAdmin(
+                CallResource.parse(id), security.getUserPrincipal().getName());
+        return JSON.createObjectBuilder()
+                .add("id", call.id().toString())
+                .add("state", call.state().name())
+                .add("reason", call.endReason())
+                .build();
     }
 
     @GET
     @Path("{id}/trace")
-    @Operation(summary = "The call's signal trace: every event projected for it, with the time it was committed, "
-            + "published by Debezium Server, projected, and delivered over SSE (for streams on this node)")
+    @Operation(
+            summary = "The call's signal trace: every event projected for it, with the time it was committed, "
+                    + "published by Debezium Server, projected, and delivered over SSE (for streams on this node)")
     @APIResponse(responseCode = "404", description = "No such call")
     public JsonObject trace(@PathParam("id") String id) {
         UUID callId = CallResource.parse(id);
-        CallView call = queries.find(callId)
-                .orElseThrow(() -> RequestRejected.notFound("unknown-call", "No such call."));
+        CallView call =
+                queries.find(callId).orElseThrow(() -> RequestRejected.notFound("unknown-call", "No such call."));
         JsonArrayBuilder events = JSON.createArrayBuilder();
         for (CallQueries.TracedEvent e : queries.trace(callId)) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
-                    .add("username", e.username()).add("seq", e.seq()).add("type", e.type()).add("source", e.sourceKey())
+                    .add("username", e.username())
+                    .add("seq", e.seq())
+                    .add("type", e.type())
+                    .add("source", e.sourceKey())
                     .add("projectedAt", e.projectedMs());
             if (e.commitMs() != null) {
                 item.add("committedAt", e.commitMs());
@@ -101,7 +110,10 @@ public class AdminCallsResource {
             }
             events.add(item);
         }
-        return JSON.createObjectBuilder().add("call", item(call, OffsetDateTime.now())).add("events", events).build();
+        return JSON.createObjectBuilder()
+                .add("call", item(call, OffsetDateTime.now()))
+                .add("events", events)
+                .build();
     }
 
     private static JsonArrayBuilder list(List<CallView> calls) {

@@ -7,12 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.admin.cdc.ChangeCapturePipeline;
-
-import java.sql.SQLException;
 
 /** Operators' view of change data capture (see {@link ChangeCapturePipeline}). Role {@code admin} only. */
 @Path("admin/cdc")
@@ -26,8 +25,9 @@ public class AdminCdcResource {
     ChangeCapturePipeline pipeline;
 
     @GET
-    @Operation(summary = "Debezium Server health, replication slot lag (bytes and ms), the last change, "
-            + "changes and events per second and per-stage signal latency (p50/p95) over the last minutes")
+    @Operation(
+            summary = "Debezium Server health, replication slot lag (bytes and ms), the last change, "
+                    + "changes and events per second and per-stage signal latency (p50/p95) over the last minutes")
     public JsonObject status() throws SQLException {
         return pipeline.status();
     }

@@ -1,5 +1,7 @@
 package org.videochat.admin.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -14,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.directory.People;
 import org.videochat.platform.RequestRejected;
 import org.videochat.signaling.StreamNotices;
-
-import static org.videochat.platform.Jsons.JSON;
 
 /**
  * Operators acting on a person's sign-ins. Role {@code admin} only (web.xml).
@@ -35,8 +35,9 @@ public class AdminPeopleResource {
 
     @POST
     @Path("{username}/sign-out")
-    @Operation(summary = "Sign a person out everywhere: every node ends their browser sessions and closes their streams. "
-            + "Scripts that send their password on every request (HTTP Basic) are only disconnected.")
+    @Operation(
+            summary = "Sign a person out everywhere: every node ends their browser sessions and closes their streams. "
+                    + "Scripts that send their password on every request (HTTP Basic) are only disconnected.")
     @APIResponse(responseCode = "202", description = "Every node was asked")
     @APIResponse(responseCode = "404", description = "No such person")
     public Response signOut(@PathParam("username") String username) {
@@ -44,6 +45,8 @@ public class AdminPeopleResource {
             throw RequestRejected.notFound("unknown-person", "No such person.");
         }
         announcer.signOut(username);
-        return Response.accepted(JSON.createObjectBuilder().add("username", username).build()).build();
+        return Response.accepted(
+                        JSON.createObjectBuilder().add("username", username).build())
+                .build();
     }
 }

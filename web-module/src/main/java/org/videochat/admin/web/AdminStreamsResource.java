@@ -1,5 +1,7 @@
 package org.videochat.admin.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -11,17 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.videochat.presence.query.OpenStreamRecords;
 import org.videochat.platform.RequestRejected;
+import org.videochat.presence.query.OpenStreamRecords;
 import org.videochat.signaling.StreamNotices;
 import org.videochat.signaling.web.OpenStreams;
-
-import java.util.Map;
-
-import static org.videochat.platform.Jsons.JSON;
 
 /**
  * Operators' view of the open signaling streams of every node: who, where, since when, and (for
@@ -52,8 +51,11 @@ public class AdminStreamsResource {
         JsonArrayBuilder items = JSON.createArrayBuilder();
         for (OpenStreamRecords.OpenStream s : streamRecords.all()) {
             JsonObjectBuilder item = JSON.createObjectBuilder()
-                    .add("id", s.id()).add("username", s.username()).add("node", s.node())
-                    .add("openedAt", String.valueOf(s.openedAt())).add("lastSeen", String.valueOf(s.lastSeen()))
+                    .add("id", s.id())
+                    .add("username", s.username())
+                    .add("node", s.node())
+                    .add("openedAt", String.valueOf(s.openedAt()))
+                    .add("lastSeen", String.valueOf(s.lastSeen()))
                     .add("presence", s.presence());
             Long last = here.get(s.id());
             if (last != null) {
@@ -66,7 +68,8 @@ public class AdminStreamsResource {
 
     @POST
     @Path("{id}/disconnect")
-    @Operation(summary = "Close one stream, on whichever node holds it; the browser reconnects and replays what it missed")
+    @Operation(
+            summary = "Close one stream, on whichever node holds it; the browser reconnects and replays what it missed")
     @APIResponse(responseCode = "202", description = "Every node was asked")
     @APIResponse(responseCode = "404", description = "No such open stream")
     public jakarta.ws.rs.core.Response disconnect(@PathParam("id") String id) {
@@ -74,6 +77,8 @@ public class AdminStreamsResource {
             throw RequestRejected.notFound("unknown-stream", "No such stream.");
         }
         announcer.disconnect(id);
-        return jakarta.ws.rs.core.Response.accepted(JSON.createObjectBuilder().add("id", id).build()).build();
+        return jakarta.ws.rs.core.Response.accepted(
+                        JSON.createObjectBuilder().add("id", id).build())
+                .build();
     }
 }

@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,11 +39,6 @@ import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.Devices;
 import org.videochat.platform.web.IdempotentCommands;
 import org.videochat.platform.web.JsonBodies;
-
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Call commands and call reads for the signed-in user. Commands answer with the call's state as
@@ -72,7 +71,9 @@ public class CallResource {
     SecurityContext security;
 
     @HeaderParam(IdempotentCommands.HEADER)
-    @Parameter(description = "Any command: a client-chosen id (e.g. a UUID, at most 100 characters). Repeating a command with the same key answers what the first one answered (header Idempotency-Replayed: true) instead of running it again; the same key with a different request is refused with 422 idempotency-key-reused. Kept for videochat.commands.idempotency-hours.")
+    @Parameter(
+            description =
+                    "Any command: a client-chosen id (e.g. a UUID, at most 100 characters). Repeating a command with the same key answers what the first one answered (header Idempotency-Replayed: true) instead of running it again; the same key with a different request is refused with 422 idempotency-key-reused. Kept for videochat.commands.idempotency-hours.")
     String idempotencyKey;
 
     @Context
@@ -80,7 +81,10 @@ public class CallResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place a call", description = "Body {\"callee\":\"bob\",\"sdp\":\"<offer>\"}. The call starts TRYING; it ends at once with busy when the callee is in a call, or with glare when the callee is calling you and wins.")
+    @Operation(
+            summary = "Place a call",
+            description =
+                    "Body {\"callee\":\"bob\",\"sdp\":\"<offer>\"}. The call starts TRYING; it ends at once with busy when the callee is in a call, or with glare when the callee is calling you and wins.")
     @RequestBody(description = "callee (username) and sdp (offer, at most videochat.calls.max-sdp-bytes)")
     @APIResponse(responseCode = "201", description = "Call created; Location names it")
     @APIResponse(responseCode = "409", description = "You are already in a call")
@@ -89,8 +93,13 @@ public class CallResource {
     public Response place(JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
         return once(json, () -> {
-            Call call = commands.place(me(), JsonBodies.optionalString(body, "callee"), JsonBodies.optionalString(body, "sdp"));
-            return Response.created(uri.getAbsolutePathBuilder().path(call.id().toString()).build()).entity(state(call)).build();
+            Call call = commands.place(
+                    me(), JsonBodies.optionalString(body, "callee"), JsonBodies.optionalString(body, "sdp"));
+            return Response.created(uri.getAbsolutePathBuilder()
+                            .path(call.id().toString())
+                            .build())
+                    .entity(state(call))
+                    .build();
         });
     }
 
@@ -107,25 +116,36 @@ public class CallResource {
     @POST
     @Path("{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the call with an SDP answer", description = "Body {\"sdp\":\"<answer>\",\"device\":\"tab-1\"}. The first accept wins; the callee's other tabs see answered_elsewhere.")
+    @Operation(
+            summary = "Answer the call with an SDP answer",
+            description =
+                    "Body {\"sdp\":\"<answer>\",\"device\":\"tab-1\"}. The first accept wins; the callee's other tabs see answered_elsewhere.")
     @APIResponse(responseCode = "200", description = "CONNECTED")
     @APIResponse(responseCode = "403", description = "Only the callee accepts")
     @APIResponse(responseCode = "409", description = "Already answered, or over")
     public Response accept(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return once(json, () -> ok(state(commands.accept(parse(id), me(), JsonBodies.optionalString(body, "sdp"),
-                Devices.check(JsonBodies.optionalString(body, "device"))))));
+        return once(
+                json,
+                () -> ok(state(commands.accept(
+                        parse(id),
+                        me(),
+                        JsonBodies.optionalString(body, "sdp"),
+                        Devices.check(JsonBodies.optionalString(body, "device"))))));
     }
 
     @POST
     @Path("{id}/decline")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Decline the call, optionally saying why", description = "Body (optional) {\"detail\":\"In a meeting\"}")
+    @Operation(
+            summary = "Decline the call, optionally saying why",
+            description = "Body (optional) {\"detail\":\"In a meeting\"}")
     @APIResponse(responseCode = "200", description = "ENDED, reason declined")
     @APIResponse(responseCode = "403", description = "Only the callee declines")
     @APIResponse(responseCode = "409", description = "Already answered, or over")
     public Response decline(@PathParam("id") String id, JsonValue json) {
-        String detail = json == null || json.getValueType() == JsonValue.ValueType.NULL ? null
+        String detail = json == null || json.getValueType() == JsonValue.ValueType.NULL
+                ? null
                 : detail(JsonBodies.optionalString(JsonBodies.requireObject(json), "detail"));
         return once(json, () -> ok(state(commands.decline(parse(id), me(), detail))));
     }
@@ -152,8 +172,10 @@ public class CallResource {
     @POST
     @Path("{id}/candidates")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a batch of trickled ICE candidates to the other participant",
-            description = "Body {\"candidates\":[{\"candidate\":\"candidate:…\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"…\"}]}; an empty candidate string marks the end of candidates.")
+    @Operation(
+            summary = "Send a batch of trickled ICE candidates to the other participant",
+            description =
+                    "Body {\"candidates\":[{\"candidate\":\"candidate:…\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"…\"}]}; an empty candidate string marks the end of candidates.")
     @APIResponse(responseCode = "200", description = "Stored and on its way")
     @APIResponse(responseCode = "409", description = "The call is over")
     @APIResponse(responseCode = "413", description = "Too many candidates, or a candidate too long")
@@ -165,41 +187,61 @@ public class CallResource {
     @POST
     @Path("{id}/renegotiate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A new offer or answer during a connected call (ICE restart, screen sharing)",
+    @Operation(
+            summary = "A new offer or answer during a connected call (ICE restart, screen sharing)",
             description = "Body {\"kind\":\"offer\"|\"answer\",\"sdp\":\"…\"}")
     @APIResponse(responseCode = "200", description = "Stored and on its way")
     @APIResponse(responseCode = "409", description = "Not connected")
     public Response renegotiate(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return once(json, () -> ok(state(commands.renegotiate(parse(id), me(), JsonBodies.optionalString(body, "kind"),
-                JsonBodies.optionalString(body, "sdp")))));
+        return once(
+                json,
+                () -> ok(state(commands.renegotiate(
+                        parse(id),
+                        me(),
+                        JsonBodies.optionalString(body, "kind"),
+                        JsonBodies.optionalString(body, "sdp")))));
     }
 
     @POST
     @Path("{id}/media")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report media status", description = "Body {\"status\":\"connected\"|\"failed\",\"detail\":\"ice-failed\"}; failed ends the call with reason failed.")
+    @Operation(
+            summary = "Report media status",
+            description =
+                    "Body {\"status\":\"connected\"|\"failed\",\"detail\":\"ice-failed\"}; failed ends the call with reason failed.")
     @APIResponse(responseCode = "200", description = "Current state")
     @APIResponse(responseCode = "409", description = "The call is not in a state where media can be reported")
     public Response media(@PathParam("id") String id, JsonValue json) {
         JsonObject body = JsonBodies.requireObject(json);
-        return once(json, () -> ok(state(commands.media(parse(id), me(), JsonBodies.optionalString(body, "status"),
-                detail(JsonBodies.optionalString(body, "detail"))))));
+        return once(
+                json,
+                () -> ok(state(commands.media(
+                        parse(id),
+                        me(),
+                        JsonBodies.optionalString(body, "status"),
+                        detail(JsonBodies.optionalString(body, "detail"))))));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One call as the query side knows it", description = "Right after a command this may lag by the few milliseconds CDC takes.")
+    @Operation(
+            summary = "One call as the query side knows it",
+            description = "Right after a command this may lag by the few milliseconds CDC takes.")
     @APIResponse(responseCode = "200", description = "The call")
     public JsonObject get(@PathParam("id") String id) {
-        return view(queries.find(parse(id), me())
-                .orElseThrow(() -> RequestRejected.notFound("unknown-call", "No such call.")), me());
+        return view(
+                queries.find(parse(id), me())
+                        .orElseThrow(() -> RequestRejected.notFound("unknown-call", "No such call.")),
+                me());
     }
 
     @GET
     @Path("{id}/invite")
-    @Operation(summary = "The invite of a call that is ringing for you, with the candidates sent so far",
-            description = "{\"invite\":<the incoming-call event's data>,\"candidates\":[<candidates event data>, …]}: for a page reloaded while being called.")
+    @Operation(
+            summary = "The invite of a call that is ringing for you, with the candidates sent so far",
+            description =
+                    "{\"invite\":<the incoming-call event's data>,\"candidates\":[<candidates event data>, …]}: for a page reloaded while being called.")
     @APIResponse(responseCode = "200", description = "The invite")
     public Response invite(@PathParam("id") String id) {
         String invite = queries.invite(parse(id), me())
@@ -213,11 +255,14 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "The call")
     @APIResponse(responseCode = "204", description = "You are not in a call")
     public Response current() {
-        return queries.current(me()).map(c -> Response.ok(view(c, me())).build()).orElse(Response.noContent().build());
+        return queries.current(me())
+                .map(c -> Response.ok(view(c, me())).build())
+                .orElse(Response.noContent().build());
     }
 
     @GET
-    @Operation(summary = "Your call history, newest first, with missed calls marked",
+    @Operation(
+            summary = "Your call history, newest first, with missed calls marked",
             description = "Page with ?before=<createdAt of the last call seen>&limit=<1..100>")
     @APIResponse(responseCode = "200", description = "{\"calls\":[…],\"missed\":<missed calls in this page>}")
     public JsonObject history(@QueryParam("before") String before, @QueryParam("limit") String limit) {
@@ -228,7 +273,10 @@ public class CallResource {
             items.add(view(c, me()));
             missed += c.isMissedBy(me()) ? 1 : 0;
         }
-        return JSON.createObjectBuilder().add("calls", items).add("missed", missed).build();
+        return JSON.createObjectBuilder()
+                .add("calls", items)
+                .add("missed", missed)
+                .build();
     }
 
     /**
@@ -271,8 +319,14 @@ public class CallResource {
         add(json, "endedBy", call.endedBy());
         add(json, "detail", call.endDetail());
         add(json, "device", call.answeredDevice());
-        add(json, "replacedBy", call.replacedBy() == null ? null : call.replacedBy().toString());
-        add(json, "answeredAt", call.answeredAt() == null ? null : call.answeredAt().toString());
+        add(
+                json,
+                "replacedBy",
+                call.replacedBy() == null ? null : call.replacedBy().toString());
+        add(
+                json,
+                "answeredAt",
+                call.answeredAt() == null ? null : call.answeredAt().toString());
         add(json, "endedAt", call.endedAt() == null ? null : call.endedAt().toString());
         return json.build();
     }
@@ -285,7 +339,8 @@ public class CallResource {
 
     private String detail(String detail) {
         if (detail != null && detail.length() > maxDetailChars) {
-            throw RequestRejected.badRequest("detail-too-long", "A detail has at most " + maxDetailChars + " characters.");
+            throw RequestRejected.badRequest(
+                    "detail-too-long", "A detail has at most " + maxDetailChars + " characters.");
         }
         return detail == null || detail.isBlank() ? null : detail.strip();
     }
@@ -297,7 +352,8 @@ public class CallResource {
         try {
             return OffsetDateTime.parse(before);
         } catch (DateTimeParseException e) {
-            throw RequestRejected.badRequest("invalid-before", "'before' must be a timestamp such as 2026-11-25T10:15:30Z.");
+            throw RequestRejected.badRequest(
+                    "invalid-before", "'before' must be a timestamp such as 2026-11-25T10:15:30Z.");
         }
     }
 

@@ -12,17 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The ICE servers a browser should use: STUN, and TURN with time-limited credentials in the
@@ -64,17 +63,25 @@ public class IceServersResource {
             servers.add(JSON.createObjectBuilder().add("urls", JSON.createArrayBuilder(stun)));
         }
         if (!turn.isEmpty() && turnSecret.isPresent() && !turnSecret.get().isBlank()) {
-            String username = (Instant.now().getEpochSecond() + ttlSeconds) + ":" + security.getUserPrincipal().getName();
+            String username = (Instant.now().getEpochSecond() + ttlSeconds) + ":"
+                    + security.getUserPrincipal().getName();
             servers.add(JSON.createObjectBuilder()
                     .add("urls", JSON.createArrayBuilder(turn))
                     .add("username", username)
                     .add("credential", credential(turnSecret.get(), username)));
         }
-        return JSON.createObjectBuilder().add("iceServers", servers).add("ttlSeconds", ttlSeconds).build();
+        return JSON.createObjectBuilder()
+                .add("iceServers", servers)
+                .add("ttlSeconds", ttlSeconds)
+                .build();
     }
 
     private static List<String> list(Optional<String> csv) {
-        return csv.map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList()).orElse(List.of());
+        return csv.map(v -> java.util.Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(u -> !u.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     static String credential(String secret, String username) {

@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.directory.People;
-import org.videochat.presence.command.PresenceCommands;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.JsonBodies;
+import org.videochat.presence.command.PresenceCommands;
 import org.videochat.security.SignIn;
 
 /** The signed-in user: who they are, their CSRF token, and their Do Not Disturb switch. */
@@ -63,7 +63,9 @@ public class MeResource {
     @PUT
     @Path("dnd")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Switch Do Not Disturb: {\"dnd\":true|false}; calls to you then end at once with busy (detail dnd)")
+    @Operation(
+            summary =
+                    "Switch Do Not Disturb: {\"dnd\":true|false}; calls to you then end at once with busy (detail dnd)")
     public JsonObject doNotDisturb(JsonValue json) {
         JsonValue value = JsonBodies.requireObject(json).get("dnd");
         if (value != JsonValue.TRUE && value != JsonValue.FALSE) {

@@ -33,7 +33,8 @@ public class PeopleResource {
 
     @GET
     @Operation(summary = "Search people; presence is online, in_call, dnd or offline")
-    public JsonObject search(@QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public JsonObject search(
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
         if (q != null && q.length() > 100) {
             throw RequestRejected.badRequest("invalid-query", "A search has at most 100 characters.");
         }
@@ -41,11 +42,17 @@ public class PeopleResource {
         int n = number(size, 20, 1, maxPageSize, "size");
         People.Page result = people.search(q, p, n);
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        result.people().forEach(person -> items.add(JSON.createObjectBuilder()
-                .add("username", person.username())
-                .add("displayName", person.displayName())
-                .add("presence", person.presence())));
-        return JSON.createObjectBuilder().add("people", items).add("page", p).add("size", n).add("total", result.total()).build();
+        result.people()
+                .forEach(person -> items.add(JSON.createObjectBuilder()
+                        .add("username", person.username())
+                        .add("displayName", person.displayName())
+                        .add("presence", person.presence())));
+        return JSON.createObjectBuilder()
+                .add("people", items)
+                .add("page", p)
+                .add("size", n)
+                .add("total", result.total())
+                .build();
     }
 
     private static int number(String text, int otherwise, int min, int max, String name) {
@@ -60,6 +67,7 @@ public class PeopleResource {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw RequestRejected.badRequest("invalid-" + name, "'" + name + "' must be a number from " + min + " to " + max + ".");
+        throw RequestRejected.badRequest(
+                "invalid-" + name, "'" + name + "' must be a number from " + min + " to " + max + ".");
     }
 }

@@ -1,16 +1,14 @@
 package org.videochat.platform.web;
 
-import org.videochat.platform.RequestRejected;
-
 import java.util.regex.Pattern;
+import org.videochat.platform.RequestRejected;
 
 /** A client's name for one of its tabs or devices (random, chosen by the page). */
 public final class Devices {
 
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private Devices() {
-    }
+    private Devices() {}
 
     /** @return the device id, null when absent; 400 when malformed */
     public static String check(String device) {

@@ -8,8 +8,7 @@ import org.videochat.platform.RequestRejected;
 /** Reads fields of a JSON request body with precise errors for missing fields and wrong types. */
 public final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The body as a JSON object; 400 when it is missing or another JSON type (array, string ...). */
     public static JsonObject requireObject(JsonValue body) {
@@ -17,7 +16,10 @@ public final class JsonBodies {
             throw RequestRejected.badRequest("missing-body", "A JSON object is required as the request body.");
         }
         if (body.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw RequestRejected.badRequest("invalid-body", "The request body must be a JSON object, not " + body.getValueType().name().toLowerCase() + ".");
+            throw RequestRejected.badRequest(
+                    "invalid-body",
+                    "The request body must be a JSON object, not "
+                            + body.getValueType().name().toLowerCase() + ".");
         }
         return body.asJsonObject();
     }
@@ -29,7 +31,10 @@ public final class JsonBodies {
             return null;
         }
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw RequestRejected.badRequest("invalid-field", "Field '" + name + "' must be a string, not " + value.getValueType().name().toLowerCase() + ".");
+            throw RequestRejected.badRequest(
+                    "invalid-field",
+                    "Field '" + name + "' must be a string, not "
+                            + value.getValueType().name().toLowerCase() + ".");
         }
         return ((JsonString) value).getString();
     }

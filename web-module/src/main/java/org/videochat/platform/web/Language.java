@@ -1,19 +1,18 @@
 package org.videochat.platform.web;
 
+import static org.videochat.platform.Jsons.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-
-import static org.videochat.platform.Jsons.JSON;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The language a page speaks: the one the person chose on the page (remembered in a cookie),
@@ -72,7 +71,8 @@ public class Language {
      * to the server's default locale.
      */
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The scripts' texts (keys {@code js.*}, without the prefix) as a JSON object. */

@@ -8,19 +8,17 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.videochat.platform.RequestRejected;
-
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.videochat.platform.RequestRejected;
 
 /** Turns every failure of a REST call into a problem body; never a stack trace. */
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     static RequestRejected rejectedCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -39,7 +37,8 @@ public final class ProblemMappers {
         // The incident id ties the answer to the log line without exposing internals.
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, t);
-        return Problems.response(500, "internal-error", "Something went wrong on our side (incident " + incident + ").");
+        return Problems.response(
+                500, "internal-error", "Something went wrong on our side (incident " + incident + ").");
     }
 
     @Provider

@@ -4,7 +4,6 @@ import static org.videochat.platform.Jsons.JSON;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
-
 import java.util.Map;
 
 /**
@@ -16,8 +15,7 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://videochat.example/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Seconds a client waits before trying again: limits and outages here are short. */
     public static final String RETRY_AFTER_SECONDS = "1";
@@ -40,7 +38,8 @@ public final class Problems {
     }
 
     public static Response response(int status, String code, String detail) {
-        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json(status, code, detail));
+        Response.ResponseBuilder response =
+                Response.status(status).type(MEDIA_TYPE).entity(json(status, code, detail));
         if (asksToRetry(status)) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
@@ -48,8 +47,7 @@ public final class Problems {
     }
 
     /** What a status means when nothing more precise is known: the only status table of the application. */
-    private record Meaning(String title, String code) {
-    }
+    private record Meaning(String title, String code) {}
 
     private static final Map<Integer, Meaning> MEANINGS = Map.ofEntries(
             Map.entry(400, new Meaning("Bad request", "bad-request")),
@@ -70,7 +68,9 @@ public final class Problems {
         if (known != null) {
             return known;
         }
-        return status >= 500 ? new Meaning("Internal error", "internal-error") : new Meaning("Request failed", "request-failed");
+        return status >= 500
+                ? new Meaning("Internal error", "internal-error")
+                : new Meaning("Request failed", "request-failed");
     }
 
     /** The title of any problem with this status. */

@@ -5,12 +5,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.platform.RequestRejected;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.platform.RequestRejected;
 
 /**
  * Refuses request bodies above {@code videochat.api.max-request-bytes} with 413: at once when the
@@ -28,9 +27,13 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
             // Close the connection: the client may still be sending a body nobody will read.
-            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.response(413, "request-too-large",
-                    "The request body has " + request.getLength() + " bytes; at most " + maxBytes + " are accepted."))
-                    .header("Connection", "close").build());
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.response(
+                            413,
+                            "request-too-large",
+                            "The request body has " + request.getLength() + " bytes; at most " + maxBytes
+                                    + " are accepted."))
+                    .header("Connection", "close")
+                    .build());
             return;
         }
         if (request.hasEntity()) {
@@ -68,7 +71,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > max) {
-                throw RequestRejected.tooLarge("request-too-large", "The request body is larger than " + max + " bytes.");
+                throw RequestRejected.tooLarge(
+                        "request-too-large", "The request body is larger than " + max + " bytes.");
             }
         }
     }

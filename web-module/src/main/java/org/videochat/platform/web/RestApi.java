@@ -10,7 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
  * at {@code /openapi} (signed-in users only).
  */
 @ApplicationPath("api")
-@OpenAPIDefinition(info = @Info(title = "videochat", version = "1",
-        description = "Call signaling for intranet video calls. Commands are REST; events arrive on GET /api/events (Server-Sent Events). See docs/signaling.md."))
-public class RestApi extends Application {
-}
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "videochat",
+                        version = "1",
+                        description =
+                                "Call signaling for intranet video calls. Commands are REST; events arrive on GET /api/events (Server-Sent Events). See docs/signaling.md."))
+public class RestApi extends Application {}

@@ -1,7 +1,6 @@
 package org.videochat.signaling.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +19,7 @@ public class DeliveryTimes {
     private static final int TRACED = 20_000;
 
     /** Percentiles of the projection → SSE stage, in milliseconds, over a window. */
-    public record Stage(int count, long p50, long p95) {
-    }
+    public record Stage(int count, long p50, long p95) {}
 
     private final long[] at = new long[SAMPLES];
     private final long[] latency = new long[SAMPLES];

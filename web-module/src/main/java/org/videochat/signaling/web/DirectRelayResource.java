@@ -40,8 +40,10 @@ public class DirectRelayResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Relay an event straight to a user's streams on this node (benchmark baseline)",
-            description = "Body {\"to\":\"bob\",\"data\":{...}}; 404 unless videochat.bench.direct-relay-enabled is true.")
+    @Operation(
+            summary = "Relay an event straight to a user's streams on this node (benchmark baseline)",
+            description =
+                    "Body {\"to\":\"bob\",\"data\":{...}}; 404 unless videochat.bench.direct-relay-enabled is true.")
     public JsonObject relay(JsonValue json) {
         if (!enabled) {
             throw RequestRejected.notFound("not-found", "No such resource.");
@@ -57,8 +59,11 @@ public class DirectRelayResource {
         }
         String text = data.toString();
         if (text.length() > MAX_DATA_CHARS) {
-            throw RequestRejected.tooLarge("data-too-large", "Field 'data' has more than " + MAX_DATA_CHARS + " characters.");
+            throw RequestRejected.tooLarge(
+                    "data-too-large", "Field 'data' has more than " + MAX_DATA_CHARS + " characters.");
         }
-        return JSON.createObjectBuilder().add("streams", streams.relay(to, text)).build();
+        return JSON.createObjectBuilder()
+                .add("streams", streams.relay(to, text))
+                .build();
     }
 }

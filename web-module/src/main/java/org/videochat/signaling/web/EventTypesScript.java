@@ -4,11 +4,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.videochat.signaling.EventType;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.videochat.signaling.EventType;
 
 /**
  * {@code /js/event-types.js}: the stream's event names for the call screen's scripts, written

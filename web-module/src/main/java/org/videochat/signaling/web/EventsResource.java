@@ -14,12 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 import org.videochat.platform.RequestRejected;
 import org.videochat.platform.web.Devices;
 import org.videochat.security.SignIn;
 import org.videochat.signaling.UserEventLog;
-
-import java.util.List;
 
 /**
  * {@code GET /api/events}: the signed-in user's signaling stream (Server-Sent Events). Event ids
@@ -50,20 +49,28 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void open(@Context SseEventSink sink, @Context Sse sse,
-                     @HeaderParam("Last-Event-ID") String lastEventId,
-                     @QueryParam("lastEventId") String lastEventIdParameter,
-                     @QueryParam("device") String device,
-                     @Context HttpServletRequest request) {
+    public void open(
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("lastEventId") String lastEventIdParameter,
+            @QueryParam("device") String device,
+            @Context HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         // The container may change the session id on every sign-in check; the key stays.
         Object sessionKey = session == null ? null : session.getAttribute(SignIn.SESSION_KEY);
         String username = security.getUserPrincipal().getName();
         Long asked = parse(lastEventId != null ? lastEventId : lastEventIdParameter);
-        long[] position = log.positions(List.of(username)).getOrDefault(username, new long[]{0, 0});
+        long[] position = log.positions(List.of(username)).getOrDefault(username, new long[] {0, 0});
         long last = position[0];
         StreamStart start = StreamStart.of(asked, last, position[1]);
-        StreamConnection connection = streams.open(username, Devices.check(device), sessionKey == null ? null : sessionKey.toString(), sink, sse, start.from());
+        StreamConnection connection = streams.open(
+                username,
+                Devices.check(device),
+                sessionKey == null ? null : sessionKey.toString(),
+                sink,
+                sse,
+                start.from());
         heartbeat.ensureRunning();
         // Registered first, then caught up: an event committed in between is not missed.
         delivery.start(connection, start.resyncReason(), last);
@@ -75,7 +82,8 @@ public class EventsResource {
         }
         String id = lastEventId.strip();
         if (id.length() > 18 || !id.chars().allMatch(Character::isDigit)) {
-            throw RequestRejected.badRequest("invalid-last-event-id", "Last-Event-ID must be an event id this stream sent (a number).");
+            throw RequestRejected.badRequest(
+                    "invalid-last-event-id", "Last-Event-ID must be an event id this stream sent (a number).");
         }
         return Long.parseLong(id);
     }

@@ -8,10 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.presence.command.StreamRecords;
-import org.videochat.platform.RequestRejected;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.platform.RequestRejected;
+import org.videochat.presence.command.StreamRecords;
 
 /**
  * The registry of this node's open signaling streams, by user, and their record in
@@ -70,7 +69,13 @@ public class OpenStreams {
 
     @PostConstruct
     void start() {
-        bookkeeping = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), threads,
+        bookkeeping = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000),
+                threads,
                 new ThreadPoolExecutor.DiscardPolicy());
         closers = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
@@ -90,12 +95,19 @@ public class OpenStreams {
         byUser.compute(username, (u, mine) -> {
             Set<StreamConnection> set = mine != null ? mine : ConcurrentHashMap.newKeySet();
             if (set.size() >= maxPerUser) {
-                throw new RequestRejected(429, "too-many-streams",
-                        "You have " + set.size() + " signaling streams open on this server, the most allowed. Close a tab or another device and try again.");
+                throw new RequestRejected(
+                        429,
+                        "too-many-streams",
+                        "You have " + set.size()
+                                + " signaling streams open on this server, the most allowed. Close a tab or another device and try again.");
             }
-            if (sessionId != null && set.stream().filter(c -> sessionId.equals(c.sessionId)).count() >= maxPerSession) {
-                throw new RequestRejected(429, "too-many-streams",
-                        "This browser session has " + maxPerSession + " signaling streams open, the most allowed. Close a tab and try again.");
+            if (sessionId != null
+                    && set.stream().filter(c -> sessionId.equals(c.sessionId)).count() >= maxPerSession) {
+                throw new RequestRejected(
+                        429,
+                        "too-many-streams",
+                        "This browser session has " + maxPerSession
+                                + " signaling streams open, the most allowed. Close a tab and try again.");
             }
             set.add(connection);
             return set;
@@ -170,11 +182,13 @@ public class OpenStreams {
 
     /** Closes the stream with this id if this node holds it (an operator's disconnect); the browser reconnects. */
     public boolean disconnect(String streamId) {
-        return all().filter(c -> c.id.equals(streamId)).findFirst()
+        return all().filter(c -> c.id.equals(streamId))
+                .findFirst()
                 .map(c -> {
                     close(c, "disconnected by an operator");
                     return true;
-                }).orElse(false);
+                })
+                .orElse(false);
     }
 
     /** Closes every stream of {@code username} on this node (an operator signed them out). */

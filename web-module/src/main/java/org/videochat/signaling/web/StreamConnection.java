@@ -3,7 +3,6 @@ package org.videochat.signaling.web;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ final class StreamConnection {
     final String device;
     /** The key of the HTTP session that opened this stream, or null for HTTP Basic clients. */
     final String sessionId;
+
     final SseEventSink sink;
     final Sse sse;
     final Instant connectedAt = Instant.now();
@@ -48,9 +48,11 @@ final class StreamConnection {
     final AtomicBoolean writing = new AtomicBoolean();
     /** System.nanoTime() when the write in progress began; 0 when the writer is not inside a write. */
     volatile long writeStartedNanos;
+
     private volatile String closedBecause;
 
-    StreamConnection(String username, String device, String sessionId, SseEventSink sink, Sse sse, long lastSeq, int maxOutbox) {
+    StreamConnection(
+            String username, String device, String sessionId, SseEventSink sink, Sse sse, long lastSeq, int maxOutbox) {
         this.username = username;
         this.sessionId = sessionId;
         this.device = device;

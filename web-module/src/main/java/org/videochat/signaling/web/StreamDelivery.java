@@ -11,11 +11,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.signaling.EventType;
-import org.videochat.signaling.UserEvent;
-import org.videochat.signaling.UserEventLog;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.signaling.EventType;
+import org.videochat.signaling.UserEvent;
+import org.videochat.signaling.UserEventLog;
 
 /**
  * Writes to each open stream what it should see: the user's log after the last event the
@@ -88,19 +87,35 @@ public class StreamDelivery {
 
     @PostConstruct
     void start() {
-        writers = new ThreadPoolExecutor(writerThreads, writerThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        writers = new ThreadPoolExecutor(
+                writerThreads, writerThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         writers.allowCoreThreadTimeOut(true);
     }
 
     /** Starts a new stream: the reconnection delay, a resync when asked, then the user's log. */
     void start(StreamConnection connection, String resyncReason, long resyncId) {
         // Tells the browser how soon to reconnect, and flushes the response headers now.
-        connection.offer("hello", connection.sse.newEventBuilder().comment("videochat signaling stream").reconnectDelay(retryMs).build());
+        connection.offer(
+                "hello",
+                connection
+                        .sse
+                        .newEventBuilder()
+                        .comment("videochat signaling stream")
+                        .reconnectDelay(retryMs)
+                        .build());
         if (resyncReason != null) {
             // The events after Last-Event-ID are gone (retention) or never existed: the client
             // must reload its state; the stream continues from the newest event.
-            connection.offer(EventType.RESYNC.wireName(), connection.sse.newEventBuilder().id(Long.toString(resyncId)).name(EventType.RESYNC.wireName()).reconnectDelay(retryMs)
-                    .data(String.class, "{\"reason\":\"" + resyncReason + "\"}").build());
+            connection.offer(
+                    EventType.RESYNC.wireName(),
+                    connection
+                            .sse
+                            .newEventBuilder()
+                            .id(Long.toString(resyncId))
+                            .name(EventType.RESYNC.wireName())
+                            .reconnectDelay(retryMs)
+                            .data(String.class, "{\"reason\":\"" + resyncReason + "\"}")
+                            .build());
         }
         presenceBroadcaster(connection.sse).register(new OutboxSink(connection));
         wake(connection);
@@ -118,7 +133,10 @@ public class StreamDelivery {
     public void broadcastPresence(String data) {
         Presence p = presence;
         if (p != null) { // no stream was ever opened on this node: nobody to tell
-            p.broadcaster.broadcast(p.sse.newEventBuilder().name(EventType.PRESENCE.wireName()).data(String.class, data).build());
+            p.broadcaster.broadcast(p.sse.newEventBuilder()
+                    .name(EventType.PRESENCE.wireName())
+                    .data(String.class, data)
+                    .build());
         }
     }
 
@@ -130,7 +148,15 @@ public class StreamDelivery {
     public int relay(String username, String data) {
         Collection<StreamConnection> connections = streams.of(username);
         for (StreamConnection connection : connections) {
-            enqueue(connection, null, connection.sse.newEventBuilder().name(EventType.RELAY.wireName()).data(String.class, data).build());
+            enqueue(
+                    connection,
+                    null,
+                    connection
+                            .sse
+                            .newEventBuilder()
+                            .name(EventType.RELAY.wireName())
+                            .data(String.class, data)
+                            .build());
         }
         return connections.size();
     }
@@ -178,7 +204,10 @@ public class StreamDelivery {
                         // announcement or the heartbeat's catch-up tries again.
                         connection.markLogMoved();
                         logFailed = true;
-                        LOG.log(Level.FINE, "reading the event log of " + connection.username + " failed; retrying later", e);
+                        LOG.log(
+                                Level.FINE,
+                                "reading the event log of " + connection.username + " failed; retrying later",
+                                e);
                         return;
                     }
                 } else if (!connection.hasOutbox()) {
@@ -200,7 +229,9 @@ public class StreamDelivery {
         do {
             batch = log.after(connection.username, connection.lastSeq, replayBatch);
             for (UserEvent event : batch) {
-                OutboundSseEvent sse = connection.sse.newEventBuilder()
+                OutboundSseEvent sse = connection
+                        .sse
+                        .newEventBuilder()
                         .id(Long.toString(event.seq()))
                         .name(event.type())
                         .reconnectDelay(retryMs)
@@ -212,8 +243,12 @@ public class StreamDelivery {
                 }
                 connection.lastSeq = event.seq();
                 if (event.projectedAt() != null) {
-                    deliveryTimes.delivered(connection.username, event.seq(), event.projectedAt().toInstant().toEpochMilli(),
-                            connection.connectedAt.toEpochMilli(), System.currentTimeMillis());
+                    deliveryTimes.delivered(
+                            connection.username,
+                            event.seq(),
+                            event.projectedAt().toInstant().toEpochMilli(),
+                            connection.connectedAt.toEpochMilli(),
+                            System.currentTimeMillis());
                 }
             }
             if (batch.size() == replayBatch && connection.hasOutbox()) {
@@ -246,15 +281,15 @@ public class StreamDelivery {
     }
 
     /** The node's presence broadcaster and the Sse that builds its events, made with the first stream. */
-    private record Presence(Sse sse, SseBroadcaster broadcaster) {
-    }
+    private record Presence(Sse sse, SseBroadcaster broadcaster) {}
 
     private SseBroadcaster presenceBroadcaster(Sse sse) {
         if (presence == null) {
             synchronized (this) {
                 if (presence == null) {
                     SseBroadcaster broadcaster = sse.newBroadcaster();
-                    broadcaster.onError((sink, error) -> LOG.log(Level.FINE, "presence broadcast failed for a stream", error));
+                    broadcaster.onError(
+                            (sink, error) -> LOG.log(Level.FINE, "presence broadcast failed for a stream", error));
                     presence = new Presence(sse, broadcaster);
                 }
             }
@@ -294,7 +329,8 @@ public class StreamDelivery {
                 throw new IllegalStateException("stream closed");
             }
             if (!enqueue(connection, presenceKey(event), event)) {
-                return CompletableFuture.failedFuture(new IllegalStateException("stream closed: the client does not read"));
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("stream closed: the client does not read"));
             }
             return CompletableFuture.completedFuture(null);
         }

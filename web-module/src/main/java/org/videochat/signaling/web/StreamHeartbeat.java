@@ -5,16 +5,15 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.videochat.signaling.EventType;
-import org.videochat.signaling.UserEventLog;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.signaling.EventType;
+import org.videochat.signaling.UserEventLog;
 
 /**
  * Keeps this node's streams honest, without ever waiting on a socket:
@@ -61,7 +60,8 @@ public class StreamHeartbeat {
             synchronized (this) {
                 if (tasks == null) {
                     tasks = List.of(
-                            scheduler.scheduleWithFixedDelay(this::beat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS),
+                            scheduler.scheduleWithFixedDelay(
+                                    this::beat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS),
                             scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS));
                 }
             }
@@ -72,8 +72,14 @@ public class StreamHeartbeat {
         try {
             // A named event without an id: EventSource sees it (a comment it would not), and it
             // leaves Last-Event-ID alone. Only one heartbeat waits per stream.
-            streams.all().forEach(c -> delivery.enqueue(c, EventType.HEARTBEAT.wireName(),
-                    c.sse.newEventBuilder().name(EventType.HEARTBEAT.wireName()).data(String.class, "{}").build()));
+            streams.all()
+                    .forEach(c -> delivery.enqueue(
+                            c,
+                            EventType.HEARTBEAT.wireName(),
+                            c.sse.newEventBuilder()
+                                    .name(EventType.HEARTBEAT.wireName())
+                                    .data(String.class, "{}")
+                                    .build()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "heartbeat failed; next one in " + heartbeatSeconds + " s", e);
         }
@@ -87,14 +93,18 @@ public class StreamHeartbeat {
                         delivery.wake(c);
                     }));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "stream bookkeeping and catch-up failed (database away?); retrying on the next heartbeat: " + e);
+            LOG.log(
+                    Level.WARNING,
+                    "stream bookkeeping and catch-up failed (database away?); retrying on the next heartbeat: " + e);
         }
     }
 
     private void closeStalled() {
         try {
             long now = System.nanoTime();
-            streams.all().filter(c -> c.writeWaitingMs(now) > writeTimeoutMs).toList()
+            streams.all()
+                    .filter(c -> c.writeWaitingMs(now) > writeTimeoutMs)
+                    .toList()
                     .forEach(c -> streams.closeSlow(c, "stalled: a write waited more than " + writeTimeoutMs + " ms"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stalled-stream check failed", e);

@@ -9,10 +9,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.logging.Logger;
 import org.videochat.security.SignOuts;
 import org.videochat.signaling.StreamNotices;
-
-import java.util.logging.Logger;
 
 /**
  * Hears "these users have new events" (one username per line) and presence broadcasts on the
@@ -21,14 +20,15 @@ import java.util.logging.Logger;
  * An announcement missed while a node was away from the broker is covered by the stream's
  * periodic catch-up from the log.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.user-events"),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
-        // One session: each session of a non-durable topic subscriber would get its own copy.
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = "videochat.user-events"),
+            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+            @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+            // One session: each session of a non-durable topic subscriber would get its own copy.
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StreamNoticeListener implements MessageListener {
 

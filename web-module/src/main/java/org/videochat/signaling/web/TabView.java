@@ -3,10 +3,9 @@ package org.videochat.signaling.web;
 import static org.videochat.platform.Jsons.JSON;
 
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import org.videochat.signaling.EventType;
 import org.videochat.signaling.UserEvent;
-
-import java.io.StringReader;
 
 /**
  * How one tab sees an event of its user's log. All tabs of a callee ring; when one of them
@@ -15,8 +14,7 @@ import java.io.StringReader;
  */
 final class TabView {
 
-    private TabView() {
-    }
+    private TabView() {}
 
     static String of(UserEvent event, String username, String device) {
         return of(event.type(), event.payload(), username, device);
@@ -28,13 +26,15 @@ final class TabView {
         }
         JsonObject status = JSON.createReader(new StringReader(payload)).readObject();
         String answeredOn = status.getString("device", null);
-        boolean otherTab = answeredOn != null && !answeredOn.equals(device) && username.equals(status.getString("callee", null));
+        boolean otherTab =
+                answeredOn != null && !answeredOn.equals(device) && username.equals(status.getString("callee", null));
         if (!otherTab) {
             return payload;
         }
         return JSON.createObjectBuilder(status)
                 .add("state", "ENDED")
                 .add("reason", "answered_elsewhere")
-                .build().toString();
+                .build()
+                .toString();
     }
 }

@@ -1,8 +1,7 @@
 package org.videochat.platform.web;
 
-import org.junit.jupiter.api.Test;
-import org.videochat.call.command.EndReason;
-import org.videochat.call.command.CallState;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.videochat.call.command.CallState;
+import org.videochat.call.command.EndReason;
 
 /**
  * Every language has every text: the bundles have the same keys with the same placeholders, and
@@ -38,18 +37,25 @@ class MessageBundlesTest {
         Properties english = bundle("messages.properties");
         List<Path> languages;
         try (Stream<Path> files = Files.list(BUNDLES)) {
-            languages = files.filter(f -> f.getFileName().toString().matches("messages_[A-Za-z-]+\\.properties")).toList();
+            languages = files.filter(f -> f.getFileName().toString().matches("messages_[A-Za-z-]+\\.properties"))
+                    .toList();
         }
-        assertTrue(languages.stream().anyMatch(f -> f.endsWith("messages_ko.properties")), "Korean is there: " + languages);
+        assertTrue(
+                languages.stream().anyMatch(f -> f.endsWith("messages_ko.properties")),
+                "Korean is there: " + languages);
         for (Path file : languages) {
             Properties other = bundle(file.getFileName().toString());
             Set<String> missing = new TreeSet<>(english.stringPropertyNames());
             missing.removeAll(other.stringPropertyNames());
             Set<String> extra = new TreeSet<>(other.stringPropertyNames());
             extra.removeAll(english.stringPropertyNames());
-            assertTrue(missing.isEmpty() && extra.isEmpty(), file.getFileName() + " lacks " + missing + " and has extra " + extra);
+            assertTrue(
+                    missing.isEmpty() && extra.isEmpty(),
+                    file.getFileName() + " lacks " + missing + " and has extra " + extra);
             for (String key : english.stringPropertyNames()) {
-                assertEquals(placeholders(english.getProperty(key)), placeholders(other.getProperty(key)),
+                assertEquals(
+                        placeholders(english.getProperty(key)),
+                        placeholders(other.getProperty(key)),
                         "placeholders of " + key + " in " + file.getFileName());
             }
         }
@@ -74,7 +80,8 @@ class MessageBundlesTest {
             // A key built in a template literal, t(`state.${s}`): at least one key must start with its fixed part.
             Set<String> prefixes = find(Pattern.compile("\\bt\\(`([^`$]*)\\$\\{"), script);
             builtKeys += prefixes.size();
-            prefixes.stream().filter(p -> keys.stream().noneMatch(k -> k.startsWith("js." + p)))
+            prefixes.stream()
+                    .filter(p -> keys.stream().noneMatch(k -> k.startsWith("js." + p)))
                     .forEach(p -> missing.add(script + ": " + p + "…"));
         }
         // A pattern that no longer matches anything would make this test pass for nothing.

@@ -1,12 +1,11 @@
 package org.videochat.platform.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.io.StringReader;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
 
@@ -29,7 +28,8 @@ class ProblemsTest {
 
     @Test
     void theBodyIsAnRfc9457Problem() {
-        JsonObject body = Json.createReader(new StringReader(Problems.json(422, "call-not-ringing", "It rang out."))).readObject();
+        JsonObject body = Json.createReader(new StringReader(Problems.json(422, "call-not-ringing", "It rang out.")))
+                .readObject();
         assertEquals(Problems.TYPE_BASE + "call-not-ringing", body.getString("type"));
         assertEquals("Unprocessable content", body.getString("title"));
         assertEquals(422, body.getInt("status"));

@@ -1,7 +1,8 @@
 package org.videochat.signaling.web;
 
-import org.junit.jupiter.api.Test;
-import org.videochat.signaling.EventType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,10 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.videochat.signaling.EventType;
 
 class EventTypesScriptTest {
 
@@ -31,7 +30,12 @@ class EventTypesScriptTest {
 
     @Test
     void wireNamesAreUnique() {
-        assertEquals(EventType.values().length, Stream.of(EventType.values()).map(EventType::wireName).distinct().count());
+        assertEquals(
+                EventType.values().length,
+                Stream.of(EventType.values())
+                        .map(EventType::wireName)
+                        .distinct()
+                        .count());
         assertEquals(EventType.CALL_STATUS, EventType.ofWireName("call-status").orElseThrow());
     }
 
@@ -46,7 +50,8 @@ class EventTypesScriptTest {
         assertTrue(scripts.size() >= 5, "the call screen's scripts are found in " + SCRIPTS.toAbsolutePath());
         for (Path file : scripts) {
             String text = Files.readString(file);
-            for (EventType type : List.of(EventType.INCOMING_CALL, EventType.CALL_STATUS, EventType.RESYNC, EventType.HEARTBEAT)) {
+            for (EventType type :
+                    List.of(EventType.INCOMING_CALL, EventType.CALL_STATUS, EventType.RESYNC, EventType.HEARTBEAT)) {
                 if (text.contains("'" + type.wireName() + "'") || text.contains("\"" + type.wireName() + "\"")) {
                     found.add(file.getFileName() + ": " + type.wireName());
                 }

@@ -1,12 +1,11 @@
 package org.videochat.signaling.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.io.StringReader;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class TabViewTest {
 
@@ -15,7 +14,9 @@ class TabViewTest {
 
     @Test
     void theCalleesOtherTabsSeeTheCallAnsweredElsewhere() {
-        JsonObject seen = Json.createReader(new StringReader(TabView.of("call-status", CONNECTED_ON_TAB_1, "bob", "tab-2"))).readObject();
+        JsonObject seen = Json.createReader(
+                        new StringReader(TabView.of("call-status", CONNECTED_ON_TAB_1, "bob", "tab-2")))
+                .readObject();
         assertEquals("ENDED", seen.getString("state"));
         assertEquals("answered_elsewhere", seen.getString("reason"));
         assertEquals("c1", seen.getString("callId"));
