@@ -196,4 +196,22 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
             });
         }
     }
+
+    /**
+     * The migrations keep the query side's table equal to the command side's: every column of
+     * {@code call} but the optimistic-lock version is in {@code call_view}, which adds only the
+     * LSN of the change it last applied (CallViewColumnsTest checks the entities and the upsert).
+     */
+    @Test
+    void theViewTableHasEveryColumnOfTheCallTable() throws Exception {
+        String columns =
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '%s'";
+        java.util.Set<String> call = new java.util.TreeSet<>();
+        Db.rows(columns.formatted("call")).forEach(r -> call.add(r[0]));
+        java.util.Set<String> view = new java.util.TreeSet<>();
+        Db.rows(columns.formatted("call_view")).forEach(r -> view.add(r[0]));
+        call.remove("version");
+        call.add("source_lsn");
+        assertEquals(call, view);
+    }
 }
