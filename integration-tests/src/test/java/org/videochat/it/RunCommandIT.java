@@ -1,6 +1,7 @@
 package org.videochat.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -98,6 +99,22 @@ class RunCommandIT {
                     api.post("bob", "api/calls/" + next + "/cancel", "application/json", "{}")
                             .status());
         }
+    }
+
+    /** Demo users have a published password and an administrator: never in a real database. */
+    @Test
+    void theRunCommandRefusesDemoUsersOnAnExternalDatabase() throws Exception {
+        File script = new File(System.getProperty("it.repo"), "server-config/bin/videochat");
+        ProcessBuilder refused = new ProcessBuilder(script.getAbsolutePath(), "start").redirectErrorStream(true);
+        refused.environment().put("VIDEOCHAT_HOME", System.getProperty("it.home") + "-external-db");
+        refused.environment().put("VIDEOCHAT_DB_EXTERNAL", "true");
+        refused.environment().put("VIDEOCHAT_DEMO_USERS_ENABLED", "true");
+        Process process = refused.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the refusal came at once");
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("demo users") && output.contains("VIDEOCHAT_DEMO_USERS_ENABLED"), output);
+        assertFalse(output.contains("starting"), "nothing was started: " + output);
     }
 
     private static void run(String command) throws Exception {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.videochat.platform.Outages;
 import org.videochat.platform.RequestRejected;
 
 /** Turns every failure of a REST call into a problem body; never a stack trace. */
@@ -33,6 +34,9 @@ public final class ProblemMappers {
         RequestRejected rejected = rejectedCause(t);
         if (rejected != null) {
             return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+        }
+        if (Outages.isOutage(t)) {
+            return Problems.unavailable(LOG, t);
         }
         // The incident id ties the answer to the log line without exposing internals.
         String incident = UUID.randomUUID().toString();

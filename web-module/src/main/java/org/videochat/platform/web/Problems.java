@@ -5,6 +5,7 @@ import static org.videochat.platform.Jsons.JSON;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.videochat.platform.Outages;
 
 /**
  * RFC 9457 problem details. The {@code type} is a stable URI per reason so clients can branch
@@ -35,6 +36,15 @@ public final class Problems {
             body.add("detail", detail);
         }
         return body.build().toString();
+    }
+
+    public static final String UNAVAILABLE_DETAIL =
+            "The service is briefly unavailable (its database or message broker is restarting); try again in a moment.";
+
+    /** The answer to a request that failed because a backing service is away (platform.Outages). */
+    public static Response unavailable(java.util.logging.Logger log, Throwable failure) {
+        log.warning(() -> "answering 503: a backing service is unavailable (" + Outages.describe(failure) + ")");
+        return response(503, code(503), UNAVAILABLE_DETAIL);
     }
 
     public static Response response(int status, String code, String detail) {
