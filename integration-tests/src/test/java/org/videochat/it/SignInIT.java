@@ -96,6 +96,60 @@ class SignInIT extends OnPayaraMicro {
         assertEquals(200, api.get("carol", Api.PASSWORD, "api/me").status(), "other people are not affected");
     }
 
+    /**
+     * Made-up names cost a password check each: a source that keeps failing is refused before any
+     * hashing once it reached videochat.login.failures-per-source-per-minute (30), and the made-up
+     * names leave at most that many throttle rows; other sources are not affected.
+     */
+    @Test
+    void madeUpNamesFromOneSourceAreRefusedBeforeAnyCheck() throws Exception {
+        Api api = new Api(uri());
+        String source = "198.51.100." + (1 + new SecureRandom().nextInt(250));
+        long rowsBefore = Db.count("SELECT count(*) FROM login_throttle");
+        int unauthorized = 0;
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            Api.Answer answer = api.getFrom(source, "made-up-" + UUID.randomUUID(), "guess", "api/me");
+            if (answer.status() == 401) {
+                unauthorized++;
+            } else {
+                assertEquals(429, answer.status(), answer.body());
+                assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+                assertNotNull(answer.header("Retry-After"));
+                refused++;
+            }
+        }
+        // The minute may turn during the loop and allow a few more checks; never fewer refusals than that.
+        assertTrue(unauthorized >= 30 && unauthorized <= 60 && refused >= 1, unauthorized + " / " + refused);
+        assertTrue(
+                Db.count("SELECT count(*) FROM login_throttle") - rowsBefore <= unauthorized,
+                "a refused check writes nothing");
+        assertEquals(
+                200,
+                api.getFrom("203.0.113.77", "carol", Api.PASSWORD, "api/me").status(),
+                "another source");
+    }
+
+    @Test
+    void failuresFromOneSourceDoNotLockTheOwnerOutElsewhere() throws Exception {
+        String name = "owner-" + Long.toHexString(System.nanoTime());
+        createUser(name, "Owner Test", "right-password");
+        Api api = new Api(uri());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    401,
+                    api.getFrom("198.51.100.250", name, "wrong-" + i, "api/me").status());
+        }
+        assertEquals(
+                429,
+                api.getFrom("198.51.100.250", name, "right-password", "api/me").status(),
+                "locked there");
+        assertEquals(
+                200,
+                api.getFrom("203.0.113.250", name, "right-password", "api/me").status(),
+                "not elsewhere");
+    }
+
     @Test
     void cookieAuthenticatedChangesNeedTheCsrfTokenBasicDoesNot() throws Exception {
         Browser browser = new Browser(uri());

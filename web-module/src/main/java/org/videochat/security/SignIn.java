@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import org.videochat.platform.web.ClientAddresses;
 
 /**
  * How videochat knows who is asking. Browsers sign in on the login page and are then known by
@@ -48,6 +49,12 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     @Inject
     SignOuts signOuts;
+
+    @Inject
+    SignInLimits limits;
+
+    @Inject
+    ClientAddresses clients;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -146,16 +153,33 @@ public class SignIn implements HttpAuthenticationMechanism {
                 || login.getPassword().getValue().length == 0) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (throttle.isLocked(name)) {
+        String username = name.strip().toLowerCase();
+        char[] password = login.getPassword().getValue();
+        long now = System.currentTimeMillis();
+        SignInLimits.Verified known = limits.remembered(username, password, now);
+        if (known != null && !signOuts.ended(known.username(), known.verifiedAtMs())) {
+            return new CredentialValidationResult(known.username(), known.groups());
+        }
+        // Checked in this order so that a flood of made-up names costs neither hashing nor
+        // database writes, and so that failures from one place do not lock the owner out elsewhere.
+        String source = clients.of(request);
+        if (!limits.mayCheck(source, now) || throttle.isLocked(username, source)) {
             request.setAttribute(LOCKED, Boolean.TRUE);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(name.strip().toLowerCase(), login.getPassword()));
+        CredentialValidationResult result =
+                identityStores.validate(new UsernamePasswordCredential(username, login.getPassword()));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(name);
+            throttle.succeeded(username, source);
+            limits.remember(
+                    username,
+                    password,
+                    new SignInLimits.Verified(
+                            result.getCallerPrincipal().getName(), new HashSet<>(result.getCallerGroups()), now));
         } else {
-            throttle.failed(name);
+            limits.failed(source, now);
+            limits.forget(username);
+            throttle.failed(username, source);
         }
         return result;
     }

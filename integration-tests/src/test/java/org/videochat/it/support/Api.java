@@ -93,6 +93,18 @@ public final class Api {
         return send(request.build());
     }
 
+    /** A GET forwarded by a trusted proxy (the test stacks trust loopback) for the client {@code source}. */
+    public Answer getFrom(String source, String user, String password, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("X-Forwarded-For", source)
+                .GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return send(request.build());
+    }
+
     public Answer placeCall(String caller, String callee) throws Exception {
         String body = Json.createObjectBuilder()
                 .add("callee", callee)
