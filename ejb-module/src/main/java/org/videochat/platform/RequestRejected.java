@@ -13,6 +13,7 @@ public class RequestRejected extends RuntimeException {
 
     private final int status;
     private final String code;
+    private int retryAfterSeconds;
 
     public RequestRejected(int status, String code, String detail) {
         super(detail);
@@ -26,6 +27,17 @@ public class RequestRejected extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** When the client may try again (429, 503), if more precisely known than "in a moment". */
+    public RequestRejected retryAfter(long seconds) {
+        this.retryAfterSeconds = (int) Math.max(1, Math.min(seconds, 3600));
+        return this;
+    }
+
+    /** 0 when not known. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static RequestRejected badRequest(String code, String detail) {

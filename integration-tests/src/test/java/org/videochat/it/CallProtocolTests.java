@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
+import org.videochat.it.support.Db;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
@@ -430,5 +431,31 @@ interface CallProtocolTests {
                 400,
                 api.postOnce("alice", "api/calls/" + id + "/cancel", "{}", "bad key with spaces")
                         .status());
+    }
+
+    /**
+     * A place-and-cancel loop must not ring a colleague as often as the server allows. The test
+     * stacks allow 200 calls to one person a minute (VIDEOCHAT_CALLS_MAX_PER_PAIR_PER_MINUTE in the
+     * poms); the calls of such a loop are written straight into the table, and the next one is refused.
+     */
+    @Test
+    default void ringingTheSamePersonTooOftenIsRefusedWithRetryAfter() throws Exception {
+        String caller = "rate-" + Long.toHexString(System.nanoTime());
+        String callee = caller + "-callee";
+        Db.createUser(caller, "Rate Caller", Api.PASSWORD);
+        Db.createUser(callee, "Rate Callee", Api.PASSWORD);
+        Db.execute("INSERT INTO call (id, caller, callee, state, end_reason, ended_by, ended_at) "
+                + "SELECT gen_random_uuid(), '" + caller + "', '" + callee + "', 'ENDED', 'cancelled', '" + caller
+                + "', now() FROM generate_series(1, 200)");
+        Api api = new Api(uri());
+        Api.Answer refused = api.placeCall(caller, callee);
+        assertEquals(429, refused.status(), refused.body());
+        assertEquals("calling-too-often", refused.json().getString("code"));
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertEquals(200, Db.count("SELECT count(*) FROM call WHERE caller = ?", caller), "nothing was written");
+        Api.Answer back = api.placeCall(callee, caller);
+        assertEquals(200, back.status(), "the other way round is another pair: " + back.body());
+        api.post(callee, "api/calls/" + back.json().getString("id") + "/cancel", "application/json", "{}");
     }
 }

@@ -9,10 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
@@ -83,7 +80,7 @@ class SignInIT extends OnPayaraMicro {
     @Test
     void repeatedFailuresLockTheNameForAWhileEvenForTheRightPassword() throws Exception {
         String name = "throttle-" + Long.toHexString(System.nanoTime());
-        createUser(name, "Throttle Test", "right-password");
+        Db.createUser(name, "Throttle Test", "right-password");
         Api api = new Api(uri());
         assertEquals(200, api.get(name, "right-password", "api/me").status());
         for (int i = 0; i < 5; i++) {
@@ -133,7 +130,7 @@ class SignInIT extends OnPayaraMicro {
     @Test
     void failuresFromOneSourceDoNotLockTheOwnerOutElsewhere() throws Exception {
         String name = "owner-" + Long.toHexString(System.nanoTime());
-        createUser(name, "Owner Test", "right-password");
+        Db.createUser(name, "Owner Test", "right-password");
         Api api = new Api(uri());
         for (int i = 0; i < 5; i++) {
             assertEquals(
@@ -195,7 +192,7 @@ class SignInIT extends OnPayaraMicro {
     @Test
     void aHostileDisplayNameIsRenderedAsText() throws Exception {
         String name = "xss-" + Long.toHexString(System.nanoTime());
-        createUser(name, "<script>alert('x')</script> & <img src=x onerror=alert(1)>", "pw-" + name);
+        Db.createUser(name, "<script>alert('x')</script> & <img src=x onerror=alert(1)>", "pw-" + name);
         Browser browser = new Browser(uri());
         assertEquals(302, browser.signIn(name, "pw-" + name).statusCode());
         String home = browser.get("").body();
@@ -293,27 +290,5 @@ class SignInIT extends OnPayaraMicro {
                 .findFirst()
                 .orElseThrow()
                 .getString("presence");
-    }
-
-    /** A user with a PBKDF2 hash in the format the identity store reads. */
-    private static void createUser(String username, String displayName, String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 100_000, 256))
-                .getEncoded();
-        String stored = "PBKDF2WithHmacSHA256:100000:" + Base64.getEncoder().encodeToString(salt) + ":"
-                + Base64.getEncoder().encodeToString(hash);
-        try (var c = Db.connect();
-                var user = c.prepareStatement(
-                        "INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?)");
-                var role = c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, 'user')")) {
-            user.setString(1, username);
-            user.setString(2, displayName);
-            user.setString(3, stored);
-            user.executeUpdate();
-            role.setString(1, username);
-            role.executeUpdate();
-        }
     }
 }

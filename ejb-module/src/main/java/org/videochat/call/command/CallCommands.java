@@ -39,6 +39,14 @@ public class CallCommands {
     long ringTimeoutSeconds;
 
     @Inject
+    @ConfigProperty(name = "videochat.calls.max-per-caller-per-minute")
+    int maxCallsPerCaller;
+
+    @Inject
+    @ConfigProperty(name = "videochat.calls.max-per-pair-per-minute")
+    int maxCallsPerPair;
+
+    @Inject
     @ConfigProperty(name = "videochat.calls.max-candidates-per-request")
     int maxCandidates;
 
@@ -54,6 +62,7 @@ public class CallCommands {
     public Call place(String caller, String callee, String offerSdp) {
         Placement.checkCallee(caller, callee);
         SessionDescriptions.check(offerSdp, maxSdpBytes);
+        checkCallingRate(caller, callee);
         var calleeAccount = people.find(callee)
                 .orElseThrow(() -> RequestRejected.unprocessable(
                         "unknown-callee", "There is nobody with the username '" + callee + "'."));
@@ -85,6 +94,29 @@ public class CallCommands {
             em.persist(new CallSignal(call.id(), caller, callee, CallSignal.OFFER, offerSdp));
         }
         return call;
+    }
+
+    private void checkCallingRate(String caller, String callee) {
+        Object[] recent = (Object[]) em.createNativeQuery("""
+                        SELECT count(*),
+                               count(*) FILTER (WHERE callee = ?2),
+                               ceil(extract(epoch FROM min(created_at) + interval '60 seconds' - now())),
+                               ceil(extract(epoch FROM min(created_at) FILTER (WHERE callee = ?2) + interval '60 seconds' - now()))
+                        FROM call WHERE caller = ?1 AND created_at > now() - interval '60 seconds'""")
+                .setParameter(1, caller)
+                .setParameter(2, callee)
+                .getSingleResult();
+        Placement.checkRate(
+                number(recent[0]),
+                number(recent[1]),
+                maxCallsPerCaller,
+                maxCallsPerPair,
+                number(recent[2]),
+                number(recent[3]));
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     /** A callee tab received the invite and is ringing. */

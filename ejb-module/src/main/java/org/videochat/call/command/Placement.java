@@ -36,6 +36,34 @@ final class Placement {
     }
 
     /**
+     * Ringing someone disturbs them: a caller may place {@code maxPerCaller} calls a minute, and
+     * ring the same person {@code maxPerPair} times a minute. Refused with 429 and the seconds until
+     * the oldest call of the minute leaves it.
+     *
+     * @param byCaller    calls the caller placed in the last minute
+     * @param byPair      of those, to this callee
+     * @param callerFreeIn seconds until the caller's oldest call of the minute is a minute old
+     * @param pairFreeIn  the same for the calls to this callee
+     */
+    static void checkRate(
+            long byCaller, long byPair, int maxPerCaller, int maxPerPair, long callerFreeIn, long pairFreeIn) {
+        if (byPair >= maxPerPair) {
+            throw new RequestRejected(
+                            429,
+                            "calling-too-often",
+                            "You have called this person " + byPair + " times in the last minute; wait a little.")
+                    .retryAfter(pairFreeIn);
+        }
+        if (byCaller >= maxPerCaller) {
+            throw new RequestRejected(
+                            429,
+                            "calling-too-often",
+                            "You have placed " + byCaller + " calls in the last minute; wait a little.")
+                    .retryAfter(callerFreeIn);
+        }
+    }
+
+    /**
      * @param calleeIsCallingCaller the callee has an unanswered call to the caller right now
      * @param callerHasOtherCalls   the caller has an unfinished call (other than such a crossing one)
      */

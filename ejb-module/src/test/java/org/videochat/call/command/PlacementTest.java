@@ -59,4 +59,15 @@ class PlacementTest {
         assertEquals("self-call", self.code());
         Placement.checkCallee("alice", "x".repeat(64));
     }
+
+    @Test
+    void ringingTheSamePersonTooOftenIsRefusedUntilTheOldestCallIsAMinuteOld() {
+        Placement.checkRate(19, 5, 20, 6, 30, 40);
+        RequestRejected pair = assertThrows(RequestRejected.class, () -> Placement.checkRate(6, 6, 20, 6, 50, 12));
+        assertEquals(429, pair.status());
+        assertEquals("calling-too-often", pair.code());
+        assertEquals(12, pair.retryAfterSeconds());
+        RequestRejected caller = assertThrows(RequestRejected.class, () -> Placement.checkRate(20, 1, 20, 6, 50, 12));
+        assertEquals(50, caller.retryAfterSeconds());
+    }
 }

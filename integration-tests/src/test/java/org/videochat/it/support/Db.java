@@ -1,10 +1,14 @@
 package org.videochat.it.support;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /** Direct reads of the test database, to check what the application wrote. */
 public final class Db {
@@ -62,6 +66,28 @@ public final class Db {
         try (Connection c = connect();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.execute();
+        }
+    }
+
+    /** A person with a local password and role user, written straight into the directory. */
+    public static void createUser(String username, String displayName, String password) throws Exception {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 100_000, 256))
+                .getEncoded();
+        String stored = "PBKDF2WithHmacSHA256:100000:" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(hash);
+        try (var c = connect();
+                var user = c.prepareStatement(
+                        "INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?)");
+                var role = c.prepareStatement("INSERT INTO app_user_role (username, role) VALUES (?, 'user')")) {
+            user.setString(1, username);
+            user.setString(2, displayName);
+            user.setString(3, stored);
+            user.executeUpdate();
+            role.setString(1, username);
+            role.executeUpdate();
         }
     }
 }

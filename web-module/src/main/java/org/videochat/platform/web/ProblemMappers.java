@@ -33,7 +33,7 @@ public final class ProblemMappers {
     static Response unexpected(Throwable t) {
         RequestRejected rejected = rejectedCause(t);
         if (rejected != null) {
-            return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+            return Problems.response(rejected);
         }
         if (Outages.isOutage(t)) {
             return Problems.unavailable(LOG, t);
@@ -49,7 +49,7 @@ public final class ProblemMappers {
     public static class Rejected implements ExceptionMapper<RequestRejected> {
         @Override
         public Response toResponse(RequestRejected e) {
-            return Problems.response(e.status(), e.code(), e.getMessage());
+            return Problems.response(e);
         }
     }
 
@@ -72,7 +72,7 @@ public final class ProblemMappers {
             }
             RequestRejected rejected = rejectedCause(e);
             if (rejected != null) {
-                return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+                return Problems.response(rejected);
             }
             if (status == 400 && (e.getCause() instanceof JsonException || e.getCause() instanceof JsonbException)) {
                 return Problems.response(400, "invalid-json", "The request body is not valid JSON.");
@@ -98,7 +98,7 @@ public final class ProblemMappers {
         public Response toResponse(ProcessingException e) {
             RequestRejected rejected = rejectedCause(e);
             if (rejected != null) {
-                return Problems.response(rejected.status(), rejected.code(), rejected.getMessage());
+                return Problems.response(rejected);
             }
             return Problems.response(400, "invalid-json", "The request body could not be read as JSON.");
         }

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.videochat.platform.Outages;
+import org.videochat.platform.RequestRejected;
 
 /**
  * RFC 9457 problem details. The {@code type} is a stable URI per reason so clients can branch
@@ -47,11 +48,21 @@ public final class Problems {
         return response(503, code(503), UNAVAILABLE_DETAIL);
     }
 
+    public static Response response(RequestRejected rejected) {
+        String retryAfter =
+                rejected.retryAfterSeconds() > 0 ? Integer.toString(rejected.retryAfterSeconds()) : RETRY_AFTER_SECONDS;
+        return response(rejected.status(), rejected.code(), rejected.getMessage(), retryAfter);
+    }
+
     public static Response response(int status, String code, String detail) {
+        return response(status, code, detail, RETRY_AFTER_SECONDS);
+    }
+
+    private static Response response(int status, String code, String detail, String retryAfter) {
         Response.ResponseBuilder response =
                 Response.status(status).type(MEDIA_TYPE).entity(json(status, code, detail));
         if (asksToRetry(status)) {
-            response.header("Retry-After", RETRY_AFTER_SECONDS);
+            response.header("Retry-After", retryAfter);
         }
         return response.build();
     }
