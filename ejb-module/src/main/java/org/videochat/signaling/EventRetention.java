@@ -15,6 +15,8 @@ import org.videochat.platform.CommandReceipts;
 public class EventRetention {
 
     private static final Logger LOG = Logger.getLogger(EventRetention.class.getName());
+    /** Events removed per run at most: a backlog is worked off in slices, every ten minutes. */
+    static final int BATCH = 50_000;
 
     @Inject
     UserEventLog log;
@@ -33,7 +35,7 @@ public class EventRetention {
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     void prune() {
         receipts.forgetOlderThan(idempotencyHours);
-        int users = log.prune(retentionHours);
+        int users = log.prune(retentionHours, BATCH);
         if (users > 0) {
             LOG.info(() -> "event retention: pruned the logs of " + users + " users");
         }

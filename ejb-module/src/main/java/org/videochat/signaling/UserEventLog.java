@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
+import org.videochat.platform.SqlArrays;
 
 /**
  * The per-user event logs behind the signaling streams.
@@ -90,7 +91,7 @@ public class UserEventLog {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT username, last_seq, pruned_through FROM user_stream WHERE username = ANY (CAST(?1 AS text[]))")
-                .setParameter(1, "{" + String.join(",", usernames) + "}")
+                .setParameter(1, SqlArrays.text(usernames))
                 .getResultList();
         for (Object[] r : rows) {
             result.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
@@ -98,14 +99,27 @@ public class UserEventLog {
         return result;
     }
 
-    /** Removes events older than {@code hours}; a stream asking for them later is told to resync. */
-    public int prune(long hours) {
+    /**
+     * Removes up to {@code batch} events older than {@code hours}; a stream asking for them later is
+     * told to resync. Only one node prunes at a time (an advisory lock held by the transaction);
+     * the others return 0 at once.
+     */
+    public int prune(long hours, int batch) {
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext('videochat.event-retention'))")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
         return em.createNativeQuery("""
                         WITH gone AS (
-                            DELETE FROM user_event WHERE projected_at < now() - make_interval(hours => ?1)
+                            DELETE FROM user_event WHERE ctid IN (
+                                SELECT ctid FROM user_event WHERE projected_at < now() - make_interval(hours => ?1) LIMIT ?2)
                             RETURNING username, seq)
                         UPDATE user_stream s SET pruned_through = g.upto
                         FROM (SELECT username, max(seq) AS upto FROM gone GROUP BY username) g
-                        WHERE s.username = g.username AND s.pruned_through < g.upto""").setParameter(1, (int) hours).executeUpdate();
+                        WHERE s.username = g.username AND s.pruned_through < g.upto""")
+                .setParameter(1, (int) hours)
+                .setParameter(2, batch)
+                .executeUpdate();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.videochat.platform.SqlArrays;
 
 /**
  * The {@code stream_connection} rows: one per open signaling stream on any node. Being online
@@ -53,7 +54,7 @@ public class StreamRecords {
                         RETURNING username""")
                 .setParameter(1, staleSeconds)
                 .setParameter(2, node)
-                .setParameter(3, "{" + String.join(",", openIds) + "}")
+                .setParameter(3, SqlArrays.text(openIds))
                 .getResultList();
         presence.refresh(gone);
     }
