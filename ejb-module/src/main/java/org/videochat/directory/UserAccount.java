@@ -17,6 +17,27 @@ import java.util.Set;
 @Table(name = "app_user")
 public class UserAccount {
 
+    /** The usernames app_user accepts (its CHECK constraint): checked before anything is looked up. */
+    private static final java.util.regex.Pattern USERNAME =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    public static final int MAX_DISPLAY_NAME = 128;
+
+    public static boolean isValidUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    /** A display name that fits the column: no control characters, at most 128 characters. */
+    public static String fittingDisplayName(String displayName, String username) {
+        String clean = displayName == null
+                ? ""
+                : displayName.replaceAll("\\p{Cntrl}", "").strip();
+        if (clean.isEmpty()) {
+            return username;
+        }
+        return clean.length() > MAX_DISPLAY_NAME ? clean.substring(0, MAX_DISPLAY_NAME) : clean;
+    }
+
     @Id
     private String username;
 

@@ -190,6 +190,15 @@ interface CallSignalingTests {
         assertProblem(api.get("alice", Api.PASSWORD, "api/calls/not-a-uuid"), 404, "unknown-call");
         assertProblem(
                 api.get("alice", Api.PASSWORD, "api/calls/00000000-0000-0000-0000-000000000000"), 404, "unknown-call");
+        // Values the database would refuse (NUL, dates out of its range) are refused first, as 400.
+        assertProblem(
+                api.post("alice", "api/calls", "application/json", "{\"callee\":\"b\\u0000ob\",\"sdp\":\"v=0\"}"),
+                400,
+                "invalid-field");
+        assertProblem(api.get("alice", Api.PASSWORD, "api/people?q=a%00b"), 400, "invalid-query");
+        assertProblem(
+                api.get("alice", Api.PASSWORD, "api/calls?before=%2B999999999-12-31T23:59:59Z"), 400, "invalid-before");
+        assertProblem(api.get("al\u0000ice", Api.PASSWORD, "api/me"), 401, "unauthenticated");
         assertEquals(callsBefore, Db.count("SELECT count(*) FROM call"), "no call was written by a rejected request");
     }
 

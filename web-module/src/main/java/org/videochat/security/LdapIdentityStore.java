@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.videochat.directory.People;
+import org.videochat.directory.UserAccount;
 
 /**
  * The company directory as an identity store, when {@code videochat.identity.stores} names
@@ -63,8 +64,18 @@ public class LdapIdentityStore implements IdentityStore {
         try {
             return directory
                     .authenticate(login.getCaller(), login.getPassword().getValue())
+                    .filter(person -> {
+                        if (UserAccount.isValidUsername(person.username())) {
+                            return true;
+                        }
+                        LOG.warning(() -> "the directory's user '" + person.username()
+                                + "' has a name videochat cannot use (a-z, 0-9, '.', '_', '-'; at most 64)");
+                        return false;
+                    })
                     .map(person -> {
-                        people.rememberDirectoryPerson(person.username(), person.displayName());
+                        people.rememberDirectoryPerson(
+                                person.username(),
+                                UserAccount.fittingDisplayName(person.displayName(), person.username()));
                         return new CredentialValidationResult(person.username(), person.roles());
                     })
                     .orElse(CredentialValidationResult.INVALID_RESULT);

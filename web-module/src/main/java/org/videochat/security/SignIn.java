@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import org.videochat.directory.UserAccount;
 import org.videochat.platform.web.ClientAddresses;
 
 /**
@@ -153,9 +154,14 @@ public class SignIn implements HttpAuthenticationMechanism {
                 || login.getPassword().getValue().length == 0) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        String username = name.strip().toLowerCase();
+        String username = name.strip().toLowerCase(java.util.Locale.ROOT);
         char[] password = login.getPassword().getValue();
         long now = System.currentTimeMillis();
+        if (!UserAccount.isValidUsername(username)) {
+            // Nobody can have this name: no lookup, no hashing, no throttle row.
+            limits.failed(clients.of(request), now);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         SignInLimits.Verified known = limits.remembered(username, password, now);
         if (known != null && !signOuts.ended(known.username(), known.verifiedAtMs())) {
             return new CredentialValidationResult(known.username(), known.groups());

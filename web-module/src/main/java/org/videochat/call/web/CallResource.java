@@ -350,11 +350,16 @@ public class CallResource {
             return null;
         }
         try {
-            return OffsetDateTime.parse(before);
+            OffsetDateTime at = OffsetDateTime.parse(before);
+            // What PostgreSQL's timestamptz can hold, with room to spare.
+            if (at.getYear() >= 1 && at.getYear() <= 9999) {
+                return at;
+            }
         } catch (DateTimeParseException e) {
-            throw RequestRejected.badRequest(
-                    "invalid-before", "'before' must be a timestamp such as 2026-11-25T10:15:30Z.");
+            // answered below
         }
+        throw RequestRejected.badRequest(
+                "invalid-before", "'before' must be a timestamp such as 2026-11-25T10:15:30Z.");
     }
 
     private static int limit(String limit) {

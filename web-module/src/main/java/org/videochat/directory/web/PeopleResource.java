@@ -35,8 +35,9 @@ public class PeopleResource {
     @Operation(summary = "Search people; presence is online, in_call, dnd or offline")
     public JsonObject search(
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
-        if (q != null && q.length() > 100) {
-            throw RequestRejected.badRequest("invalid-query", "A search has at most 100 characters.");
+        if (q != null && (q.length() > 100 || q.chars().anyMatch(Character::isISOControl))) {
+            throw RequestRejected.badRequest(
+                    "invalid-query", "A search has at most 100 characters and no control characters.");
         }
         int p = number(page, 0, 0, 100_000, "page");
         int n = number(size, 20, 1, maxPageSize, "size");

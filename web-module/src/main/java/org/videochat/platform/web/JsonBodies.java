@@ -36,6 +36,10 @@ public final class JsonBodies {
                     "Field '" + name + "' must be a string, not "
                             + value.getValueType().name().toLowerCase() + ".");
         }
-        return ((JsonString) value).getString();
+        String text = ((JsonString) value).getString();
+        if (text.indexOf('\u0000') >= 0) {
+            throw RequestRejected.badRequest("invalid-field", "Field '" + name + "' must not contain NUL characters.");
+        }
+        return text;
     }
 }

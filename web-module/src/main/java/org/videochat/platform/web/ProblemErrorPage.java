@@ -16,6 +16,7 @@ import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.videochat.platform.InvalidValues;
 import org.videochat.platform.Outages;
 
 /**
@@ -51,6 +52,9 @@ public class ProblemErrorPage extends HttpServlet {
                 detail = Problems.UNAVAILABLE_DETAIL;
                 LOG.warning(
                         () -> "answering 503: a backing service is unavailable (" + Outages.describe(failure) + ")");
+            } else if (InvalidValues.causedBy(failure)) {
+                status = 400;
+                detail = ProblemMappers.INVALID_VALUE_DETAIL;
             } else if (undecodable(failure)) {
                 status = 400;
                 detail = "The request's parameters or body cannot be decoded in the character set it names.";

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.videochat.platform.InvalidValues;
 import org.videochat.platform.Outages;
 import org.videochat.platform.RequestRejected;
 
@@ -18,6 +19,9 @@ import org.videochat.platform.RequestRejected;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    static final String INVALID_VALUE_DETAIL =
+            "A value of the request cannot be stored (a NUL character, a date out of range, or text too long).";
 
     private ProblemMappers() {}
 
@@ -37,6 +41,10 @@ public final class ProblemMappers {
         }
         if (Outages.isOutage(t)) {
             return Problems.unavailable(LOG, t);
+        }
+        if (InvalidValues.causedBy(t)) {
+            LOG.info(() -> "answering 400: the database refused a value of the request (" + Outages.describe(t) + ")");
+            return Problems.response(400, "invalid-value", INVALID_VALUE_DETAIL);
         }
         // The incident id ties the answer to the log line without exposing internals.
         String incident = UUID.randomUUID().toString();
