@@ -163,6 +163,11 @@ class SignInIT extends OnPayaraMicro {
                 403,
                 browser.send("POST", "api/calls", "{\"callee\":\"bob\",\"sdp\":\"v=0\"}", null)
                         .statusCode());
+        // Other spellings of the same path reach the same resource, or nothing; never without the check.
+        for (String path : java.util.List.of("api;x/me/dnd", "%61pi/me/dnd", "api/me;x/dnd", "api/%6De/dnd")) {
+            int status = browser.send("PUT", path, "{\"dnd\":true}", null).statusCode();
+            assertTrue(status == 403 || status == 404 || status == 400, path + " answered " + status);
+        }
         assertEquals(0, Db.count("SELECT count(*) FROM app_user WHERE username = 'carol' AND dnd"), "nothing changed");
         assertEquals(
                 200, browser.send("PUT", "api/me/dnd", "{\"dnd\":false}", token).statusCode());
