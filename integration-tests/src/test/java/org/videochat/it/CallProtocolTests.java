@@ -455,7 +455,7 @@ interface CallProtocolTests {
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertEquals(200, Db.count("SELECT count(*) FROM call WHERE caller = ?", caller), "nothing was written");
         Api.Answer back = api.placeCall(callee, caller);
-        assertEquals(200, back.status(), "the other way round is another pair: " + back.body());
+        assertEquals(201, back.status(), "the other way round is another pair: " + back.body());
         api.post(callee, "api/calls/" + back.json().getString("id") + "/cancel", "application/json", "{}");
     }
 }

@@ -17,10 +17,12 @@ public class ClientAddresses {
 
     @Inject
     @ConfigProperty(name = "videochat.http.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxies;
 
     public String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies.orElse(List.of()));
+        List<String> trusted =
+                trustedProxies.map(t -> List.of(t.split("\\s*,\\s*"))).orElse(List.of());
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
     }
 
     static String of(String peer, String forwardedFor, List<String> trusted) {
