@@ -40,6 +40,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     /** Set on the request when a sign-in was refused because of too many failures. */
     public static final String LOCKED = "videochat.login.locked";
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignIn.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -170,6 +171,8 @@ public class SignIn implements HttpAuthenticationMechanism {
         // database writes, and so that failures from one place do not lock the owner out elsewhere.
         String source = clients.of(request);
         if (!limits.mayCheck(source, now) || throttle.isLocked(username, source)) {
+            LOG.fine(() -> "sign-in refused for a while: too many failures from " + source + " (peer "
+                    + request.getRemoteAddr() + ")");
             request.setAttribute(LOCKED, Boolean.TRUE);
             return CredentialValidationResult.INVALID_RESULT;
         }
