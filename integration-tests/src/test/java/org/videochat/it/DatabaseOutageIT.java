@@ -122,6 +122,49 @@ class DatabaseOutageIT extends OnRunCommandServer {
     }
 
     /** The signal numbers of the call's candidate events, in the order they arrived. */
+    /**
+     * While PostgreSQL is away, API clients get 503 with a problem body and Retry-After, a person's
+     * browser gets a short page saying so; once it is back, the same requests work again without
+     * restarting anything.
+     */
+    @Test
+    void whileTheDatabaseIsAwayRequestsGet503AndThenWorkAgain() throws Exception {
+        Api api = new Api(uri());
+        assertEquals(200, api.get("alice", Api.PASSWORD, "api/me").status());
+        killDatabase();
+        try {
+            Api.Answer command = api.placeCall("alice", "bob");
+            assertEquals(503, command.status(), command.body());
+            assertEquals("application/problem+json", command.contentType().split(";")[0]);
+            assertEquals("unavailable", command.json().getString("code"));
+            assertEquals("1", command.header("Retry-After"));
+            Api.Answer query = api.get("bob", Api.PASSWORD, "api/calls");
+            assertEquals(503, query.status(), query.body());
+            assertEquals("unavailable", query.json().getString("code"));
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(uri())
+                                    .header("Accept", "text/html")
+                                    .header("Accept-Language", "ko")
+                                    .header("Authorization", Api.basic("carol", Api.PASSWORD))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, page.statusCode(), page.body());
+            assertTrue(
+                    page.body().contains("id=\"error-message\"") && page.body().contains("lang=\"ko\""), page.body());
+        } finally {
+            startDatabase();
+        }
+        Api.Answer placed = Waits.until("calls are accepted again", Duration.ofSeconds(60), () -> {
+            Api.Answer a = api.placeCall("alice", "bob");
+            return a.status() == 201 ? a : null;
+        });
+        assertEquals(
+                200,
+                api.post("alice", "api/calls/" + placed.json().getString("id") + "/cancel", "application/json", "{}")
+                        .status());
+    }
+
     private static List<Integer> signals(List<SseClient.Event> events, String call) {
         return events.stream()
                 .filter(e -> e.type().equals("candidates") && e.data().contains(call))

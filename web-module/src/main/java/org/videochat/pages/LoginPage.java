@@ -49,8 +49,10 @@ public class LoginPage {
             external.redirect(request.getContextPath() + safeNext());
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
-            String text = language.messages()
-                    .getString(request.getAttribute(SignIn.LOCKED) != null ? "login.locked" : "login.wrong");
+            String key = request.getAttribute(SignIn.UNAVAILABLE) != null
+                    ? "error.503"
+                    : request.getAttribute(SignIn.LOCKED) != null ? "login.locked" : "login.wrong";
+            String text = language.messages().getString(key);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }

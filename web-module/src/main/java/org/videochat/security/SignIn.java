@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.videochat.directory.UserAccount;
+import org.videochat.platform.Outages;
 import org.videochat.platform.web.ClientAddresses;
 
 /**
@@ -39,6 +40,8 @@ public class SignIn implements HttpAuthenticationMechanism {
     static final String SESSION_SIGNED_IN_AT = "videochat.signedInAt";
     /** Set on the request when a sign-in was refused because of too many failures. */
     public static final String LOCKED = "videochat.login.locked";
+    /** Set on the request when the credentials could not be checked: the database is away. */
+    public static final String UNAVAILABLE = "videochat.login.unavailable";
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignIn.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -134,6 +137,14 @@ public class SignIn implements HttpAuthenticationMechanism {
             }
         }
         WebSecurity.addHeaders(request, response);
+        if (request.getAttribute(UNAVAILABLE) != null) {
+            try {
+                response.sendError(503); // the error page adds the problem body and Retry-After
+            } catch (IOException e) {
+                // the client went away
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (request.getAttribute(LOCKED) != null) {
             try {
                 response.setHeader("Retry-After", "60");
@@ -148,6 +159,19 @@ public class SignIn implements HttpAuthenticationMechanism {
     }
 
     private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
+        try {
+            return checkOnce(login, request);
+        } catch (RuntimeException e) {
+            if (!Outages.isOutage(e)) {
+                throw e;
+            }
+            LOG.warning(() -> "cannot check a sign-in: " + Outages.describe(e));
+            request.setAttribute(UNAVAILABLE, Boolean.TRUE);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+    }
+
+    private CredentialValidationResult checkOnce(UsernamePasswordCredential login, HttpServletRequest request) {
         String name = login.getCaller();
         if (name == null
                 || name.isBlank()
