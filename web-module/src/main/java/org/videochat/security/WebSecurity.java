@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Browser security headers on every response, and no caching of REST answers. CSRF protection of
@@ -14,6 +15,9 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebSecurity extends HttpFilter {
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
 
     static final String CSP = String.join(
             "; ",
@@ -32,6 +36,24 @@ public class WebSecurity extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         addHeaders(request, response);
+        if (!METHODS.contains(request.getMethod())) {
+            // PATCH, TRACE (never echoed: it would show cookies and credentials to a script) and
+            // anything else no page or resource here answers; the servlets' own answer would be a
+            // 501 page. The connection is closed, since the body of such a request is never read.
+            response.setHeader("Connection", "close");
+            response.setHeader("Allow", String.join(", ", METHODS));
+            response.sendError(405);
+            return;
+        }
+        if (BODILESS.contains(request.getMethod())
+                && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null)) {
+            // Nothing here reads the body of such a request, and a body left unread on a kept-alive
+            // connection would be taken for the start of the next request (behind a proxy that
+            // shares connections, someone else's). Refused, and the connection is closed.
+            response.setHeader("Connection", "close");
+            response.sendError(400);
+            return;
+        }
         // The servlet path is decoded and without path parameters: "/api" for every spelling
         // of a REST call's path. CSRF is checked by CsrfCheck, inside JAX-RS.
         if ("/api".equals(request.getServletPath())) {

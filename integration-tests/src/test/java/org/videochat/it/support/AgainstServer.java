@@ -17,7 +17,7 @@ public abstract class AgainstServer {
     public abstract URI uri() throws Exception;
 
     /** The application server the run command started: Payara Server, or WildFly (it.server.url). */
-    protected static URI runCommandServer() {
+    public static URI runCommandServer() {
         return URI.create(System.getProperty("it.server.url"));
     }
 

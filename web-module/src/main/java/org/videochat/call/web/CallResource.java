@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,10 +69,9 @@ public class CallResource {
     @Context
     SecurityContext security;
 
+    // Documented in the API's description (RestApi): Payara's OpenAPI generator fails on a
+    // @Parameter annotation on a field.
     @HeaderParam(IdempotentCommands.HEADER)
-    @Parameter(
-            description =
-                    "Any command: a client-chosen id (e.g. a UUID, at most 100 characters). Repeating a command with the same key answers what the first one answered (header Idempotency-Replayed: true) instead of running it again; the same key with a different request is refused with 422 idempotency-key-reused. Kept for videochat.commands.idempotency-hours.")
     String idempotencyKey;
 
     @Context

@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -74,6 +76,15 @@ public class EventsResource {
         heartbeat.ensureRunning();
         // Registered first, then caught up: an event committed in between is not missed.
         delivery.start(connection, start.resyncReason(), last);
+    }
+
+    /**
+     * A HEAD request gets the stream's headers and no stream: without this, JAX-RS would run the
+     * GET, which never ends.
+     */
+    @HEAD
+    public Response head() {
+        return Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE).build();
     }
 
     static Long parse(String lastEventId) {
