@@ -1,5 +1,6 @@
 package org.videochat;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,19 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "jakarta.faces..")
+                .check(classes);
+    }
+
+    /** web.xml guards /api/admin/*; each operators' resource carries its own check too. */
+    @Test
+    void everyOperatorsResourceChecksTheRoleItself() {
+        classes()
+                .that()
+                .resideInAPackage("org.videochat.admin.web")
+                .and()
+                .areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should()
+                .beAnnotatedWith(org.videochat.security.OperatorsOnly.class)
                 .check(classes);
     }
 }

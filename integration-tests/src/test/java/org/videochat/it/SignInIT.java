@@ -127,6 +127,25 @@ class SignInIT extends OnPayaraMicro {
                 "another source");
     }
 
+    /** Behind a trusted proxy that terminated TLS, browsers are told to stay on HTTPS. */
+    @Test
+    void httpsThroughATrustedProxyGetsStrictTransportSecurity() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> viaTls = http.send(
+                java.net.http.HttpRequest.newBuilder(uri().resolve("login.xhtml"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "max-age=31536000",
+                viaTls.headers().firstValue("Strict-Transport-Security").orElse(null));
+        HttpResponse<String> plain = http.send(
+                java.net.http.HttpRequest.newBuilder(uri().resolve("login.xhtml"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "not over plain HTTP");
+    }
+
     @Test
     void failuresFromOneSourceDoNotLockTheOwnerOutElsewhere() throws Exception {
         String name = "owner-" + Long.toHexString(System.nanoTime());

@@ -1,5 +1,6 @@
 package org.videochat.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.videochat.platform.web.ClientAddresses;
 
 /**
  * Browser security headers on every response, and no caching of REST answers. CSRF protection of
@@ -15,6 +17,11 @@ import java.util.Set;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebSecurity extends HttpFilter {
+
+    private static final String HSTS = "max-age=31536000";
+
+    @Inject
+    ClientAddresses clients;
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
     private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
@@ -36,6 +43,9 @@ public class WebSecurity extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         addHeaders(request, response);
+        if (!request.isSecure() && clients.secure(request)) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
         if (!METHODS.contains(request.getMethod())) {
             // PATCH, TRACE (never echoed: it would show cookies and credentials to a script) and
             // anything else no page or resource here answers; the servlets' own answer would be a
@@ -72,7 +82,7 @@ public class WebSecurity extends HttpFilter {
                 "Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self), geolocation=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+            response.setHeader("Strict-Transport-Security", HSTS);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.admin.broker.BrokerManagement;
 import org.videochat.platform.RequestRejected;
+import org.videochat.security.OperatorsOnly;
 
 /**
  * Operators' view of the broker: the application's queues with their counters, and the
@@ -27,6 +28,7 @@ import org.videochat.platform.RequestRejected;
  */
 @Path("admin/broker")
 @RequestScoped
+@OperatorsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operators only (role admin)")
 @APIResponse(responseCode = "403", description = "Not an administrator")

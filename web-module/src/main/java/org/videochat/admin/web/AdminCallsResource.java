@@ -27,6 +27,7 @@ import org.videochat.call.query.CallQueries;
 import org.videochat.call.query.CallView;
 import org.videochat.call.web.CallResource;
 import org.videochat.platform.RequestRejected;
+import org.videochat.security.OperatorsOnly;
 import org.videochat.signaling.web.DeliveryTimes;
 
 /**
@@ -35,6 +36,7 @@ import org.videochat.signaling.web.DeliveryTimes;
  */
 @Path("admin/calls")
 @RequestScoped
+@OperatorsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operators only (role admin)")
 @APIResponse(responseCode = "403", description = "Not an administrator")

@@ -12,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.admin.cdc.ChangeCapturePipeline;
+import org.videochat.security.OperatorsOnly;
 
 /** Operators' view of change data capture (see {@link ChangeCapturePipeline}). Role {@code admin} only. */
 @Path("admin/cdc")
 @RequestScoped
+@OperatorsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operators only (role admin)")
 @APIResponse(responseCode = "403", description = "Not an administrator")

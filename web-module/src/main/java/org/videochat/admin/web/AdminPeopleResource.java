@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.directory.People;
 import org.videochat.platform.RequestRejected;
+import org.videochat.security.OperatorsOnly;
 import org.videochat.signaling.StreamNotices;
 
 /**
@@ -22,6 +23,7 @@ import org.videochat.signaling.StreamNotices;
  */
 @Path("admin/people")
 @RequestScoped
+@OperatorsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operators only (role admin)")
 @APIResponse(responseCode = "403", description = "Not an administrator")

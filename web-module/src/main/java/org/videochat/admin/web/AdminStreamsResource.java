@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videochat.platform.RequestRejected;
 import org.videochat.presence.query.OpenStreamRecords;
+import org.videochat.security.OperatorsOnly;
 import org.videochat.signaling.StreamNotices;
 import org.videochat.signaling.web.OpenStreams;
 
@@ -30,6 +31,7 @@ import org.videochat.signaling.web.OpenStreams;
  */
 @Path("admin/streams")
 @RequestScoped
+@OperatorsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operators only (role admin)")
 @APIResponse(responseCode = "403", description = "Not an administrator")

@@ -51,6 +51,13 @@ public class ClientAddresses {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
     }
 
+    /** Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so. */
+    public boolean secure(HttpServletRequest request) {
+        return request.isSecure()
+                || (trusted.test(request.getRemoteAddr())
+                        && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")));
+    }
+
     static String of(String peer, String forwardedFor, Predicate<String> trusted) {
         String client = peer == null ? "" : peer;
         if (forwardedFor == null || !trusted.test(client)) {
