@@ -127,6 +127,23 @@ class SignInIT extends OnPayaraMicro {
                 "another source");
     }
 
+    /** The test stack reads roles again every 2 s (VIDEOCHAT_LOGIN_ROLES_CHECK_SECONDS in the pom). */
+    @Test
+    void aRoleTakenAwayAppliesWithoutANewSignIn() throws Exception {
+        String name = "operator-" + Long.toHexString(System.nanoTime());
+        Db.createUser(name, "Operator Test", "pw-" + name);
+        Db.execute("INSERT INTO app_user_role (username, role) VALUES ('" + name + "', 'admin')");
+        Browser browser = new Browser(uri());
+        browser.signIn(name, "pw-" + name);
+        assertEquals(200, browser.get("api/admin/calls").statusCode());
+        Db.execute("DELETE FROM app_user_role WHERE username = '" + name + "' AND role = 'admin'");
+        Waits.until(
+                "the session no longer has role admin",
+                Duration.ofSeconds(30),
+                () -> browser.get("api/admin/calls").statusCode() == 403);
+        assertEquals(200, browser.get("api/me").statusCode(), "still signed in, as a user");
+    }
+
     /** Behind a trusted proxy that terminated TLS, browsers are told to stay on HTTPS. */
     @Test
     void httpsThroughATrustedProxyGetsStrictTransportSecurity() throws Exception {

@@ -19,6 +19,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.videochat.directory.People;
 import org.videochat.directory.UserAccount;
 import org.videochat.platform.Outages;
 import org.videochat.platform.web.ClientAddresses;
@@ -38,6 +40,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     public static final String SESSION_KEY = "videochat.session";
 
     static final String SESSION_SIGNED_IN_AT = "videochat.signedInAt";
+    static final String SESSION_ROLES_CHECKED_AT = "videochat.rolesCheckedAt";
     /** Set on the request when a sign-in was refused because of too many failures. */
     public static final String LOCKED = "videochat.login.locked";
     /** Set on the request when the credentials could not be checked: the database is away. */
@@ -57,6 +60,13 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     @Inject
     SignInLimits limits;
+
+    @Inject
+    People people;
+
+    @Inject
+    @ConfigProperty(name = "videochat.login.roles-check-seconds")
+    int rolesCheckSeconds;
 
     @Inject
     ClientAddresses clients;
@@ -80,8 +90,11 @@ public class SignIn implements HttpAuthenticationMechanism {
             session = null;
         }
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            @SuppressWarnings("unchecked")
-            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+            Set<String> groups = currentGroups(session, user);
+            if (groups == null) {
+                session.invalidate(); // the person is no longer in the directory
+                return context.isProtected() ? context.responseUnauthorized() : context.doNothing();
+            }
             return context.notifyContainerAboutLogin(user, groups);
         }
         if (!context.isProtected()) {
@@ -117,6 +130,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         session.setAttribute(SESSION_CSRF, token());
         session.setAttribute(SESSION_KEY, token());
         session.setAttribute(SESSION_SIGNED_IN_AT, System.currentTimeMillis());
+        session.setAttribute(SESSION_ROLES_CHECKED_AT, System.currentTimeMillis());
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -215,6 +229,39 @@ public class SignIn implements HttpAuthenticationMechanism {
             throttle.failed(username, source);
         }
         return result;
+    }
+
+    /**
+     * The session's roles, read again from the directory every {@code videochat.login.roles-check-seconds}
+     * for people with a local account, so that a role taken away applies without a new sign-in.
+     * People from LDAP keep the groups of their sign-in (their directory needs their password to
+     * be asked). Null when the person no longer exists.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<String> currentGroups(HttpSession session, String user) {
+        Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+        long now = System.currentTimeMillis();
+        long checked = session.getAttribute(SESSION_ROLES_CHECKED_AT) instanceof Long at ? at : 0L;
+        if (now - checked < rolesCheckSeconds * 1000L) {
+            return groups;
+        }
+        try {
+            var account = people.find(user);
+            if (account.isEmpty()) {
+                return null;
+            }
+            if (!"directory".equals(account.get().passwordHash())) {
+                groups = new HashSet<>(account.get().roles());
+                session.setAttribute(SESSION_GROUPS, groups);
+            }
+            session.setAttribute(SESSION_ROLES_CHECKED_AT, now);
+        } catch (RuntimeException e) {
+            if (!Outages.isOutage(e)) {
+                throw e;
+            }
+            // The database is away: keep the roles known so far, ask again at the next request.
+        }
+        return groups;
     }
 
     private static boolean isApi(HttpServletRequest request) {
