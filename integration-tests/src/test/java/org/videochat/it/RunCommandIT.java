@@ -66,8 +66,20 @@ class RunCommandIT {
             assertEquals(503, app.statusCode(), "the application's own endpoint agrees: " + app.body());
             assertTrue(app.body().contains("\"name\":\"broker\",\"status\":\"DOWN\""), app.body());
         }
-        // A call is still accepted: the command is in the database; its signals flow once the
-        // broker is back.
+        // What needs the broker answers 503 at once, with a problem body and Retry-After (the
+        // outbound pool does not wait for a reconnection); a call is still accepted: the command is
+        // in the database, its signals flow once the broker is back.
+        long asked = System.nanoTime();
+        Api.Answer broker = api.get("admin", Api.PASSWORD, "api/admin/broker");
+        assertEquals(503, broker.status(), broker.body());
+        assertEquals("application/problem+json", broker.contentType().split(";")[0]);
+        assertTrue(broker.header("Retry-After") != null, "Retry-After");
+        Api.Answer signOut = api.post("admin", "api/admin/people/carol/sign-out", "application/json", "{}");
+        assertEquals(503, signOut.status(), signOut.body());
+        assertEquals("unavailable", signOut.json().getString("code"));
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - asked).compareTo(Duration.ofSeconds(10)) < 0,
+                "answered without waiting for the broker");
         Api.Answer accepted = api.placeCall("alice", "bob");
         assertEquals(201, accepted.status(), accepted.body());
         assertEquals(
