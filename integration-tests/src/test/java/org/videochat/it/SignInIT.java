@@ -282,7 +282,11 @@ class SignInIT extends OnPayaraMicro {
                             .filter(e -> isPresence(e, "bob", "offline"))
                             .count(),
                     "offline once, not per tab");
-            assertTrue(alice.heartbeats() > 0, "heartbeat events keep the stream visibly alive");
+            // The flow above may end before the first heartbeat is due (every 15 s): wait for it.
+            Waits.until(
+                    "heartbeat events keep the stream visibly alive",
+                    Duration.ofSeconds(40),
+                    () -> alice.heartbeats() > 0);
         }
     }
 
