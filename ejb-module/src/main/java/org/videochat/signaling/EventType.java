@@ -1,8 +1,5 @@
 package org.videochat.signaling;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The events of the signaling stream: the one place their names are written. The call screen
  * gets the same names from {@code /js/event-types.js}, which is generated from this type.
@@ -45,9 +42,5 @@ public enum EventType {
     /** Whether the event is kept in the recipient's log, with an id, and replayed after a reconnection. */
     public boolean logged() {
         return logged;
-    }
-
-    public static Optional<EventType> ofWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
     }
 }

@@ -36,7 +36,6 @@ class EventTypesScriptTest {
                         .map(EventType::wireName)
                         .distinct()
                         .count());
-        assertEquals(EventType.CALL_STATUS, EventType.ofWireName("call-status").orElseThrow());
     }
 
     /** Names that mean nothing else in the scripts ("answer" is also an SDP type, "presence" a field). */
