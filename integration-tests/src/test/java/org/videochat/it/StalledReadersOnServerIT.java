@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
@@ -109,22 +113,15 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
                     () -> Db.count("SELECT count(*) FROM stream_connection WHERE username = 'carol'") == 0);
             // Each stalled client now reads what the server buffered for it, all at once as separate
             // clients would (one read after another would make a stream wait on the others' reading).
-            java.util.concurrent.ExecutorService readers =
-                    java.util.concurrent.Executors.newFixedThreadPool(stalled.size());
-            List<java.util.concurrent.CompletableFuture<Boolean>> ends = new ArrayList<>();
+            ExecutorService readers = Executors.newFixedThreadPool(stalled.size());
+            List<CompletableFuture<String>> ends = new ArrayList<>();
             for (Socket socket : stalled) {
-                ends.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return endsWithin(socket, Duration.ofSeconds(60));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        },
-                        readers));
+                ends.add(CompletableFuture.supplyAsync(() -> readToEnd(socket, Duration.ofSeconds(90)), readers));
             }
-            for (java.util.concurrent.CompletableFuture<Boolean> end : ends) {
-                assertTrue(end.get(), "a stalled stream was closed by the server");
+            for (CompletableFuture<String> end : ends) {
+                String outcome = end.get();
+                System.out.println("[StalledReadersOnServerIT] stalled stream: " + outcome);
+                assertTrue(outcome.startsWith("ended"), "a stalled stream was closed by the server: " + outcome);
             }
             readers.shutdown();
             Waits.until(
@@ -167,31 +164,39 @@ class StalledReadersOnServerIT extends OnRunCommandServer {
     /**
      * Reads what the server had buffered until it ends the stream: the connection closes, or the
      * chunked response ends (its last chunk, "0" and an empty line; the connection itself may be
-     * kept alive for another request). False if the stream is still open after the deadline.
+     * kept alive for another request). Answers how it went, with the bytes read and the time taken.
      */
-    private static boolean endsWithin(Socket socket, Duration deadline) throws Exception {
-        socket.setSoTimeout(1000);
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[65536];
-        String tail = "";
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    return true;
+    private static String readToEnd(Socket socket, Duration deadline) {
+        long start = System.nanoTime();
+        long bytes = 0;
+        String how = "still open after " + deadline.toSeconds() + " s";
+        try {
+            socket.setSoTimeout(1000);
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[65536];
+            String tail = "";
+            long end = start + deadline.toNanos();
+            while (System.nanoTime() < end) {
+                try {
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        how = "ended: connection closed";
+                        break;
+                    }
+                    bytes += n;
+                    tail = tail + new String(buffer, Math.max(0, n - 16), Math.min(n, 16), StandardCharsets.ISO_8859_1);
+                    tail = tail.substring(Math.max(0, tail.length() - 16));
+                    if (tail.endsWith("\r\n0\r\n\r\n")) {
+                        how = "ended: last chunk";
+                        break;
+                    }
+                } catch (SocketTimeoutException quiet) {
+                    // Still open and nothing to read: keep waiting for the end.
                 }
-                tail = (tail + new String(buffer, Math.max(0, n - 16), Math.min(n, 16), StandardCharsets.ISO_8859_1));
-                tail = tail.substring(Math.max(0, tail.length() - 16));
-                if (tail.endsWith("\r\n0\r\n\r\n")) {
-                    return true;
-                }
-            } catch (SocketTimeoutException quiet) {
-                // Still open and nothing to read: keep waiting for the end.
-            } catch (java.io.IOException reset) {
-                return true;
             }
+        } catch (IOException reset) {
+            how = "ended: " + reset;
         }
-        return false;
+        return how + ", " + bytes + " bytes read in " + (System.nanoTime() - start) / 1_000_000 + " ms";
     }
 }

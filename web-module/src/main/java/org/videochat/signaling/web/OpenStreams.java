@@ -146,8 +146,9 @@ public class OpenStreams {
         try {
             closers.execute(() -> closeQuietly(connection));
         } catch (RejectedExecutionException e) {
-            // Every closer waits on a stalled socket: the container's own write timeout ends this one.
-            LOG.fine(() -> "no closer free for stream " + connection.id + "; left to the container");
+            // Every closer waits on a stalled socket: the stream's writer closes it when its own
+            // write returns, which the container's write timeout bounds.
+            LOG.fine(() -> "no closer free for stream " + connection.id + "; left to its writer");
         }
         LOG.log(level, () -> "closed stream " + connection.id + " of " + connection.username + ": " + reason);
     }
@@ -159,7 +160,7 @@ public class OpenStreams {
         });
     }
 
-    private static void closeQuietly(StreamConnection connection) {
+    static void closeQuietly(StreamConnection connection) {
         try {
             connection.sink.close();
         } catch (RuntimeException ignored) {

@@ -119,6 +119,11 @@ final class StreamConnection {
         }
     }
 
+    /** Why the stream was closed, or null while it is open. */
+    String closedBecause() {
+        return closedBecause;
+    }
+
     boolean isOpen() {
         return closedBecause == null && !sink.isClosed();
     }

@@ -216,6 +216,12 @@ public class StreamDelivery {
             }
         } finally {
             connection.writing.set(false);
+            if (connection.closedBecause() != null) {
+                // Closed while this writer waited on the socket: the closer may have found no free
+                // thread, or Jersey may have left the close to the write in progress. Closing
+                // twice is harmless; a stream left open here would never end for its client.
+                OpenStreams.closeQuietly(connection);
+            }
             // Work that arrived after the last look; a log that failed to read waits for the next wake.
             if (connection.isOpen() && (connection.hasOutbox() || (!logFailed && connection.logMoved()))) {
                 wake(connection);
