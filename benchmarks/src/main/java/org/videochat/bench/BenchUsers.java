@@ -3,7 +3,6 @@ package org.videochat.bench;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +30,7 @@ final class BenchUsers {
     }
 
     static void create(String jdbcUrl, int count) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "videochat", "videochat")) {
+        try (Connection db = BenchDatabase.connect(jdbcUrl)) {
             db.setAutoCommit(false);
             try (PreparedStatement user = db.prepareStatement(
                             "INSERT INTO app_user (username, display_name, password_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");

@@ -1,7 +1,6 @@
 package org.videochat.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -157,7 +156,7 @@ final class SignalLatency {
             stages.put(s, new Latencies());
         }
         List<String> keys = new ArrayList<>(arrivals.keySet());
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "videochat", "videochat");
+        try (Connection db = BenchDatabase.connect(jdbcUrl);
                 PreparedStatement q = db.prepareStatement("""
                      SELECT cdc_commit_ms, cdc_publish_ms, (extract(epoch FROM projected_at) * 1000)::bigint
                      FROM user_event WHERE username = ? AND seq = ?""")) {

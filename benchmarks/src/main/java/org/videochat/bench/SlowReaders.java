@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -108,7 +107,7 @@ final class SlowReaders {
     }
 
     private static long openStreamsOf(String jdbc, Session person) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "videochat", "videochat");
+        try (Connection db = BenchDatabase.connect(jdbc);
                 PreparedStatement q =
                         db.prepareStatement("SELECT count(*) FROM stream_connection WHERE username = ?")) {
             q.setString(1, person.username());

@@ -30,6 +30,10 @@ public class DatabaseMigrations {
     @ConfigProperty(name = "videochat.db.migrate-on-start")
     boolean migrateOnStart;
 
+    @Inject
+    @ConfigProperty(name = "videochat.db.cdc-user")
+    String cdcUser;
+
     @PostConstruct
     void migrate() {
         if (!migrateOnStart) {
@@ -39,6 +43,7 @@ public class DatabaseMigrations {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("cdc_user", cdcUser))
                 .load()
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

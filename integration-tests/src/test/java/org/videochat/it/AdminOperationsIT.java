@@ -16,6 +16,7 @@ import org.videochat.it.support.Browser;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.OnRunCommandServer;
+import org.videochat.it.support.Secrets;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
@@ -143,7 +144,7 @@ class AdminOperationsIT extends OnRunCommandServer {
     void aPoisonedMessageIsDeadLetteredAndCanBeDeleted() throws Exception {
         String marker = "poison-" + UUID.randomUUID();
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-                Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", Secrets.artemisPassword())) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             session.createProducer(session.createQueue("videochat.cdc"))
                     .send(session.createTextMessage("{not a change " + marker));

@@ -22,6 +22,7 @@ import org.videochat.it.support.Api;
 import org.videochat.it.support.Calls;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.OnRunCommandServer;
+import org.videochat.it.support.Secrets;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
@@ -219,7 +220,7 @@ class DatabaseOutageIT extends OnRunCommandServer {
 
     private static int deadLettersOf(String call) throws Exception {
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-                Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", Secrets.artemisPassword())) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             int n = 0;

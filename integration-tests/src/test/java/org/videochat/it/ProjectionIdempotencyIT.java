@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.videochat.it.support.Api;
 import org.videochat.it.support.Db;
 import org.videochat.it.support.OnPayaraMicro;
+import org.videochat.it.support.Secrets;
 import org.videochat.it.support.SseClient;
 import org.videochat.it.support.Waits;
 
@@ -63,7 +64,7 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
     void aChangeNoProjectionCanReadEndsInTheDeadLetterQueueAndTheFlowGoesOn() throws Exception {
         String poison = "not a change event " + System.nanoTime();
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-                Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", Secrets.artemisPassword())) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("videochat.cdc"));
@@ -170,7 +171,7 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
 
     private static void publishTwice(String body, String group) throws Exception {
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-                Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", Secrets.artemisPassword())) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("videochat.cdc"));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -185,7 +186,7 @@ class ProjectionIdempotencyIT extends OnPayaraMicro {
 
     private static void waitUntilQueueDrained() throws Exception {
         try (var factory = new ActiveMQConnectionFactory(System.getProperty("it.artemis.url"));
-                Connection connection = factory.createConnection("videochat", "videochat")) {
+                Connection connection = factory.createConnection("videochat", Secrets.artemisPassword())) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             Queue queue = session.createQueue("videochat.cdc");

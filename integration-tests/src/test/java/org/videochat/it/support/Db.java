@@ -16,7 +16,7 @@ public final class Db {
     private Db() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.db.url"), "videochat", "videochat");
+        return DriverManager.getConnection(System.getProperty("it.db.url"), "videochat", Secrets.dbPassword());
     }
 
     public static long count(String sql, Object... params) throws SQLException {
