@@ -68,20 +68,11 @@ public final class LdapDirectory {
         }
         DirContext service = connect(settings.bindDn(), settings.bindPassword());
         try {
-            SearchControls controls = new SearchControls();
-            controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
-            controls.setReturningAttributes(new String[] {settings.displayNameAttribute()});
-            controls.setCountLimit(2);
-            // JNDI escapes the filter argument: no LDAP injection through the username.
-            NamingEnumeration<SearchResult> found =
-                    service.search(settings.userBase(), settings.userFilter(), new Object[] {username}, controls);
-            if (!found.hasMore()) {
+            Optional<SearchResult> found = findUnique(service, username);
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
-            SearchResult entry = found.next();
-            if (found.hasMore()) {
-                return Optional.empty(); // ambiguous name
-            }
+            SearchResult entry = found.get();
             String dn = entry.getNameInNamespace();
             try {
                 connect(dn, new String(password)).close();
@@ -94,6 +85,39 @@ public final class LdapDirectory {
         } finally {
             service.close();
         }
+    }
+
+    /**
+     * The person's roles as the directory says now, asked with the service account (no password of
+     * theirs needed): a membership taken away applies to a session that is already signed in.
+     *
+     * @return empty when the directory no longer knows the name (the person left)
+     */
+    public Optional<Set<String>> currentRoles(String username) throws NamingException {
+        DirContext service = connect(settings.bindDn(), settings.bindPassword());
+        try {
+            Optional<SearchResult> entry = findUnique(service, username);
+            return entry.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(roles(service, entry.get().getNameInNamespace()));
+        } finally {
+            service.close();
+        }
+    }
+
+    private Optional<SearchResult> findUnique(DirContext service, String username) throws NamingException {
+        SearchControls controls = new SearchControls();
+        controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
+        controls.setReturningAttributes(new String[] {settings.displayNameAttribute()});
+        controls.setCountLimit(2);
+        // JNDI escapes the filter argument: no LDAP injection through the username.
+        NamingEnumeration<SearchResult> found =
+                service.search(settings.userBase(), settings.userFilter(), new Object[] {username}, controls);
+        if (!found.hasMore()) {
+            return Optional.empty();
+        }
+        SearchResult entry = found.next();
+        return found.hasMore() ? Optional.empty() : Optional.of(entry); // an ambiguous name is nobody
     }
 
     private Set<String> roles(DirContext service, String userDn) throws NamingException {

@@ -8,6 +8,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
@@ -83,6 +85,19 @@ public class LdapIdentityStore implements IdentityStore {
             LOG.log(Level.WARNING, "the LDAP directory could not be asked", e);
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+    }
+
+    /**
+     * The roles the directory gives {@code username} now; empty when the directory no longer
+     * knows them.
+     *
+     * @throws NamingException when the directory cannot be asked (the caller keeps what it knew)
+     */
+    public Optional<Set<String>> currentRoles(String username) throws NamingException {
+        if (directory == null) {
+            throw new NamingException("no LDAP directory is configured");
+        }
+        return directory.currentRoles(username);
     }
 
     @Override

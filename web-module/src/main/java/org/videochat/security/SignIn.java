@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videochat.directory.People;
 import org.videochat.directory.UserAccount;
@@ -63,6 +66,9 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     @Inject
     People people;
+
+    @Inject
+    LdapIdentityStore ldap;
 
     @Inject
     @ConfigProperty(name = "videochat.login.roles-check-seconds")
@@ -233,9 +239,10 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     /**
      * The session's roles, read again from the directory every {@code videochat.login.roles-check-seconds}
-     * for people with a local account, so that a role taken away applies without a new sign-in.
-     * People from LDAP keep the groups of their sign-in (their directory needs their password to
-     * be asked). Null when the person no longer exists.
+     * from videochat's own directory for people with a local account, from LDAP (with its service
+     * account) for the others, so that a role taken away applies without a new sign-in. Null when
+     * the person no longer exists. While either directory cannot be asked, the roles known so far
+     * stay, and the next request asks again.
      */
     @SuppressWarnings("unchecked")
     private Set<String> currentGroups(HttpSession session, String user) {
@@ -248,13 +255,29 @@ public class SignIn implements HttpAuthenticationMechanism {
         try {
             var account = people.find(user);
             if (account.isEmpty()) {
+                limits.forget(user); // and no remembered password lets them back in
                 return null;
             }
             if (!"directory".equals(account.get().passwordHash())) {
                 groups = new HashSet<>(account.get().roles());
-                session.setAttribute(SESSION_GROUPS, groups);
+            } else {
+                Optional<Set<String>> roles = ldap.currentRoles(user);
+                if (roles.isEmpty()) {
+                    limits.forget(user);
+                    return null;
+                }
+                groups = new HashSet<>(roles.get());
             }
+            if (!groups.equals(session.getAttribute(SESSION_GROUPS))) {
+                limits.forget(user); // a remembered Basic sign-in must not keep the old roles
+            }
+            session.setAttribute(SESSION_GROUPS, groups);
             session.setAttribute(SESSION_ROLES_CHECKED_AT, now);
+        } catch (NamingException e) {
+            LOG.log(
+                    Level.FINE,
+                    "the LDAP directory could not be asked for " + user + "'s roles; asking again later",
+                    e);
         } catch (RuntimeException e) {
             if (!Outages.isOutage(e)) {
                 throw e;
