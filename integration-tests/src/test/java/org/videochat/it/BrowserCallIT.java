@@ -154,7 +154,11 @@ class BrowserCallIT {
                         "video frames through the relay",
                         Duration.ofSeconds(30),
                         d -> person.stat("framesDecoded") > 10);
-                assertEquals(Boolean.TRUE, person.stats().get("relay"), "the selected candidate pair is a relay pair");
+                // The stats report names the selected pair a moment after frames flow: wait for it.
+                person.waitFor(
+                        "the selected candidate pair is a relay pair",
+                        Duration.ofSeconds(15),
+                        d -> Boolean.TRUE.equals(person.stats().get("relay")));
             }
             alice.screenshot("relay-connected");
             alice.click("#hangup");
